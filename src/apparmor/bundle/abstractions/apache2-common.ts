@@ -1,0 +1,46 @@
+/**
+ * The bundled `abstractions/apache2-common`: what every Apache httpd process, and each of its hats, needs.
+ * AppArmor Lab's own text, granting exactly what Debian's apparmor 3.0.8 file grants.
+ */
+
+const APACHE2_COMMON = `# abstractions/apache2-common: the basics of an Apache web server.
+#
+# Apache switches each request into a hat (a sub-profile, apache2//name),
+# so this abstraction is included both in the main profile and in the
+# hats. It lets the parent and its hats signal each other.
+
+  abi <abi/3.0>,
+
+  # Apache resolves user and host names.
+  include <abstractions/nameservice>
+
+  # ---- Talking to other processes ----------------------------------------
+  # Others may read our /proc entries and trace us, if their profile allows.
+  ptrace (readby, tracedby),
+  # Signals from unconfined processes (the admin), from the parent
+  # apache2 profile, between the parent's hats, and to ourselves.
+  signal (receive) peer=unconfined,
+  signal (receive) peer=apache2,
+  signal peer=apache2//*,
+  signal peer=@{profile_name},
+
+  # ---- Serving ---------------------------------------------------------------
+  network inet   stream,
+  network inet6  stream,
+  /usr/share/apache2/**  r,
+  # Per-directory configuration, anywhere in the tree.
+  /**/.htaccess          r,
+  /dev/urandom           r,
+  # mod_apparmor changes hats by writing the process's AppArmor attribute.
+  @{PROC}/@{pid}/attr/{apparmor/,}current  rw,
+  # SASL authentication daemon and the OCSP stapling cache.
+  @{run}/saslauthd/mux                  rw,
+  @{run}/lock/apache2/stapling-cache*   rw,
+
+  include if exists <abstractions/apache2-common.d>
+`;
+
+/** Relative path under `/etc/apparmor.d` → file text, for `abstractions/apache2-common`. */
+export const APACHE2_COMMON_ABSTRACTIONS: Readonly<Record<string, string>> = {
+  'abstractions/apache2-common': APACHE2_COMMON,
+};
