@@ -1,0 +1,77 @@
+// The narrow interface between the shell and the simulated node: files, commands, identity.
+// The shell never reaches the kernel model directly; a node adapter implements this (tests use a fake).
+
+/** What every command and every shell run returns: data, never terminal writes. */
+export type CommandResult = { stdout: string; stderr: string; exitCode: number };
+
+/** Error names a host reports, as the kernel's errno names; the shell turns them into bash's wording. */
+export type Errno =
+  | 'ENOENT'
+  | 'EACCES'
+  | 'EPERM'
+  | 'EISDIR'
+  | 'ENOTDIR'
+  | 'EEXIST'
+  | 'EROFS'
+  | 'ENOTEMPTY'
+  | 'EINVAL'
+  | 'ENOEXEC'
+  | 'ELOOP'
+  | 'ENAMETOOLONG'
+  | 'EBUSY';
+
+/** What `stat` reports about a path (after following symlinks). */
+export type FileStat = {
+  type: 'file' | 'directory' | 'other';
+  size: number;
+  /** Permission bits, e.g. 0o644. */
+  mode: number;
+};
+
+/** How the file access tests (`-r -w -x`) ask the host; AppArmor may deny what the mode bits allow. */
+export type AccessMode = 'r' | 'w' | 'x';
+
+/** Runs a nested script through the same interpreter (what `bash -c`, `ssh node cmd` need). */
+export type ScriptRunner = (script: string, options?: { stdin?: string; argv0?: string; args?: readonly string[] }) => CommandResult;
+
+/** What a non-builtin command receives besides its argv. Read-only: commands never mutate it. */
+export type CommandContext = {
+  /** Everything the command may read on standard input (already collected from pipes, files, here-docs). */
+  stdin: string;
+  /** The exported environment, including `VAR=x cmd` prefixes. */
+  env: Readonly<Record<string, string>>;
+  /** The shell's working directory, absolute. */
+  cwd: string;
+  /** Runs a script in a fresh child shell of the same flavour, sharing this host. */
+  runScript: ScriptRunner;
+};
+
+/**
+ * Everything the shell needs from the node. Errors come back as errno names, never as exceptions.
+ * Paths given to the host are always absolute and normalised (no `.`/`..`/`//`).
+ */
+export type ShellHost = {
+  /**
+   * Runs anything that is not a shell builtin. Returns `ENOENT` when no such command exists
+   * (the shell prints "command not found"), `EACCES`/`EISDIR`/`ENOEXEC` when it cannot be executed.
+   */
+  runCommand(argv: readonly string[], context: CommandContext): CommandResult | Errno;
+  /** Reads a whole file. */
+  readFile(path: string): string | Errno;
+  /** Writes (or with `append`, appends to) a file, creating it. Returns `undefined` on success. */
+  writeFile(path: string, data: string, options: { append: boolean }): Errno | undefined;
+  /** Stats a path, following symlinks. */
+  stat(path: string): FileStat | Errno;
+  /** Whether the current process may read/write/execute a path. Returns `undefined` when allowed. */
+  access(path: string, mode: AccessMode): Errno | undefined;
+  /** The entry names of a directory (without `.` and `..`), in any order. */
+  listDir(path: string): readonly string[] | Errno;
+  /** The user's home directory, e.g. `/root`. */
+  readonly home: string;
+  /** The node's hostname, for the prompt. */
+  readonly hostname: string;
+  /** The user name, for the prompt and `$USER`. */
+  readonly user: string;
+  /** The shell's process id, for `$$`. */
+  readonly pid: number;
+};
