@@ -12,3 +12,6 @@ export type {
 export type {
   AuditRecord, AuditType, Decision, DecisionReason, Errno, ExecTransition, RuleMatch, RuleRef, Verdict,
 } from './policy/decision.ts';
+
+// bundle: our own /etc/apparmor.d tunables, abstractions and abi, and the include reader over them
+export { BUNDLED_APPARMOR_D, BUNDLED_DIRECTORIES, bundleReader, listBundledDir, readBundledFile } from './bundle/index.ts';
