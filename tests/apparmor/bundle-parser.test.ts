@@ -64,7 +64,8 @@ function wrapInProfile(include: string): string {
 
 /** `-D expanded-variables` output → variable name → its values, sorted (a variable's values are a set). */
 function expandedVariables(includeDir: string): Map<string, string[]> {
-  const { stdout, stderr } = runParser(includeDir, 'include <tunables/global>\nprofile t {\n}\n', ['-D', 'expanded-variables']);
+  const preamble = ['global', 'apparmorfs', 'sys'].map((name) => `include <tunables/${name}>\n`).join('');
+  const { stdout, stderr } = runParser(includeDir, `${preamble}profile t {\n}\n`, ['-D', 'expanded-variables']);
   const variables = new Map<string, string[]>();
   for (const line of (stdout.toString() + stderr).split('\n')) {
     const m = /^@(\S+) = (.*)$/.exec(line);
@@ -135,7 +136,7 @@ describe('the bundled tunables define the same variables as Debian apparmor 3.0.
 
   it.each(['HOME', 'HOMEDIRS', 'PROC', 'sys', 'run', 'pid', 'pids', 'tid', 'uid', 'uids', 'multiarch', 'etc_ro', 'etc_rw',
     'XDG_DESKTOP_DIR', 'XDG_DOCUMENTS_DIR', 'XDG_DOWNLOAD_DIR', 'XDG_MUSIC_DIR', 'XDG_PICTURES_DIR', 'XDG_PUBLICSHARE_DIR',
-    'XDG_TEMPLATES_DIR', 'XDG_VIDEOS_DIR', 'flatpak_exports_root', 'system_share_dirs', 'user_share_dirs'])(
+    'XDG_TEMPLATES_DIR', 'XDG_VIDEOS_DIR', 'flatpak_exports_root', 'system_share_dirs', 'user_share_dirs', 'securityfs', 'apparmorfs'])(
     '@{%s} expands to the same values',
     (name) => {
       expect(expected.get(name)).toBeDefined();

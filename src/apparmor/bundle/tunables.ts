@@ -169,6 +169,23 @@ const RUN = `# tunables/run: the runtime state directory (sockets, pid files).
 @{run}=/run/ /var/run/
 `;
 
+const SECURITYFS = `# tunables/securityfs: where the kernel's security filesystem is mounted.
+# Not part of tunables/global: include it yourself when a rule needs it.
+@{securityfs}=@{sys}/kernel/security/
+`;
+
+const APPARMORFS = `# tunables/apparmorfs: AppArmor's own folder in securityfs, where the
+# kernel lists the loaded profiles and its features (aa-status reads it).
+# Not part of tunables/global: include it yourself when a rule needs it.
+include <tunables/securityfs>
+
+@{apparmorfs}=@{securityfs}/apparmor/
+`;
+
+const SYS = `# tunables/sys: kept only so that old profiles including it still load.
+# It defines nothing; @{sys} now comes from tunables/kernelvars.
+`;
+
 /** Relative path under `/etc/apparmor.d` → file text, for every bundled tunables file. */
 export const TUNABLES: Readonly<Record<string, string>> = {
   'tunables/global': GLOBAL,
@@ -183,4 +200,7 @@ export const TUNABLES: Readonly<Record<string, string>> = {
   'tunables/share': SHARE,
   'tunables/etc': ETC,
   'tunables/run': RUN,
+  'tunables/securityfs': SECURITYFS,
+  'tunables/apparmorfs': APPARMORFS,
+  'tunables/sys': SYS,
 };

@@ -5,9 +5,10 @@
 
 const APACHE2_COMMON = `# abstractions/apache2-common: the basics of an Apache web server.
 #
-# Apache switches each request into a hat (a sub-profile, apache2//name),
-# so this abstraction is included both in the main profile and in the
-# hats. It lets the parent and its hats signal each other.
+# With mod_apparmor, Apache can handle a request inside a hat (a
+# sub-profile such as apache2//DEFAULT_URI), so this abstraction goes
+# both into the main profile and into every hat. It lets the parent and
+# its hats signal each other.
 
   abi <abi/3.0>,
 

@@ -18,14 +18,17 @@ const BASE = `# abstractions/base: what nearly every program needs just to run.
   include <abstractions/crypto>
 
   # ---- Devices ----------------------------------------------------------
-  # Reading /dev/null and writing to /dev/zero or /dev/full is always safe.
+  # /dev/null, /dev/zero and /dev/full hold nothing: reading and writing
+  # them is harmless, and glibc opens them for programs started without
+  # stdin, stdout or stderr.
   /dev/{null,zero,full}  rw,
   # Randomness, for libraries that open the devices instead of getrandom(2).
   /dev/{,u}random        r,
 
   # ---- Logging ----------------------------------------------------------
   # syslog(3) writes to /dev/log; systemd's journal listens on its own
-  # sockets. The stdout socket also needs read, or writers fail on it.
+  # sockets. Programs whose output is piped into the journal (systemd-cat,
+  # containers in containers) fail unless they may also read the stdout one.
   /dev/log                                 w,
   @{run}/systemd/journal/{dev-log,socket}  w,
   @{run}/systemd/journal/stdout            rw,

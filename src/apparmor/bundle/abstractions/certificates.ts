@@ -8,7 +8,7 @@ const SSL_CERTS = `# abstractions/ssl_certs: reading certificates, never private
 #
 # Any TLS client or server must read the certificate authorities it
 # trusts; servers also read their own certificate chain. Private keys are
-# deliberately not here (see abstractions/ssl_keys).
+# deliberately left out: a profile that needs one names it itself.
 
   abi <abi/3.0>,
 
@@ -22,7 +22,8 @@ const SSL_CERTS = `# abstractions/ssl_certs: reading certificates, never private
   /etc/{,libre}ssl/                       r,
   /etc/{,libre}ssl/cert.pem               r,
   /etc/{,libre}ssl/certs/{,**}            r,
-  # p11-kit's trust store and its block lists (both spellings).
+  # The pki trust store of p11-kit based systems (Fedora, SUSE) and its
+  # lists of distrusted certificates, spelt blacklist or blocklist.
   /{etc,usr/share}/pki/trust/{,*}                                  r,
   /{etc,usr/share}/pki/trust/{anchors,bl[oa]cklist}/{,**}          r,
   /{etc,usr/share}/pki/bl[ao]cklist/{,*}                           r,

@@ -104,7 +104,7 @@ const NSS_SYSTEMD = `# abstractions/nss-systemd: users and groups from systemd's
   # The multiplexer asks all of them; the others are: users of
   # DynamicUser= services, systemd-homed homes, classic NSS, and machines.
   @{run}/systemd/userdb/io.systemd.{Multiplexer,DynamicUser,Home,NameServiceSwitch,Machine}  rw,
-  # The boot id, read along the way.
+  # The current boot's id, which systemd's client code reads.
   @{PROC}/sys/kernel/random/boot_id  r,
 
   include if exists <abstractions/nss-systemd.d>
