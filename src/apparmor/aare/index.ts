@@ -8,4 +8,4 @@ export type { CompiledAare } from './match.ts';
 export type { PatternType } from './convert.ts';
 export { compileAare, MAX_AARE_LENGTH, type CompileAareResult } from './compile.ts';
 export { scanAare, type AareScan } from './scan.ts';
-export { aareIntersects, MAX_INTERSECT_PAIRS } from './intersect.ts';
+export { aareIntersects, aareCommonExample, MAX_INTERSECT_PAIRS } from './intersect.ts';
