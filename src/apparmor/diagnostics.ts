@@ -46,6 +46,16 @@ export type DiagnosticCode =
   | 'DUPLICATE_PROFILE'
   | 'UNSUPPORTED_SYNTAX'
   | 'LIMIT_EXCEEDED'
+  | 'UNSUPPORTED_VERSION'
+  | 'INVALID_VARIABLE'
+  | 'INVALID_ABI'
+  | 'INVALID_CONDITIONAL'
+  | 'INVALID_MOUNT_RULE'
+  | 'INVALID_DBUS_RULE'
+  | 'INVALID_UNIX_RULE'
+  | 'INVALID_CHANGE_PROFILE'
+  | 'INVALID_ALIAS'
+  | 'MISPLACED_RULE'
   // lint (warnings and infos)
   | 'DANGEROUS_UX'
   | 'NO_OP_RULE'
@@ -53,7 +63,8 @@ export type DiagnosticCode =
   | 'SYMLINK_PATH'
   | 'DIRECTORY_WITHOUT_SLASH'
   | 'DEPRECATED_SYNTAX'
-  | 'QUIET_DENY';
+  | 'QUIET_DENY'
+  | 'WRITE_AND_APPEND';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -67,6 +78,12 @@ export type Diagnostic = {
   related?: { message: string; range: Range }[];
   /** The file the range refers to, when not the main text (e.g. an included abstraction). */
   file?: string;
+  /**
+   * How apparmor_parser 3.0.8 reports this finding, when it does: its exact message, the line it blames (its
+   * `current_lineno`, which can be past the range), and whether it prints the message bare, without the
+   * `AppArmor parser error … at line N:` prefix. Rendered by `formatParserError`.
+   */
+  upstream?: { message: string; line: number; isBare?: boolean };
 };
 
 /** The sink parse functions report through (yaml's `onError` shape). */

@@ -1,17 +1,29 @@
 /**
- * The engine's public facade (DESIGN.md example 1): parse, resolve, compile, evaluate. Callers and tests use
- * only this module. Owned by the parser; other stages append their re-export lines below.
+ * The engine's public facade (DESIGN.md example #1): a thin list of re-exports plus `parseProfile`. Callers and
+ * tests outside `src/apparmor` import only from here.
  */
+import { parsePolicy, type ParseOptions, type ParseResult } from './parser/parser.ts';
 
-// evaluator: requests and decisions (policy/request.ts, policy/decision.ts)
-export { MAY } from './policy/request.ts';
-export type {
-  AccessRequest, CapabilityRequest, ChangeProfileRequest, ExecRequest, FileOperation, FileRequest, MountRequest,
-  NetworkOperation, NetworkRequest, PtraceRequest, RlimitRequest, SignalRequest, TaskContext,
-} from './policy/request.ts';
-export type {
-  AuditRecord, AuditType, Decision, DecisionReason, Errno, ExecTransition, RuleMatch, RuleRef, Verdict,
-} from './policy/decision.ts';
+export type * from './parser/ast.ts';
+export type * from './policy/resolved-policy.ts';
+export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.ts';
+export type { Range } from './source.ts';
+export type { ParseOptions, ParseResult } from './parser/parser.ts';
+export type { ParserErrorContext } from './format/parser-error.ts';
+export { prettyDiagnostic, EngineBug } from './diagnostics.ts';
+export { LineCounter } from './source.ts';
+export { formatParserError } from './format/parser-error.ts';
+export { tokenize } from './lexer/lexer.ts';
 
-// bundle: our own /etc/apparmor.d tunables, abstractions and abi, and the include reader over them
-export { BUNDLED_APPARMOR_D, BUNDLED_DIRECTORIES, bundleReader, listBundledDir, readBundledFile } from './bundle/index.ts';
+/**
+ * Parses one policy file (profiles, preamble, or with `context: 'body'` an abstraction's rules). Never throws on
+ * user input: problems come back as diagnostics, and the tree holds everything that could be parsed.
+ *
+ * @param text - the policy text
+ * @param options - `version: '3.0' | '5.0'` (default 3.0, i.e. apparmor_parser 3.0.8) and `context`
+ * @returns `{ ast, diagnostics }`
+ * @example parseProfile('profile p { capability chown, }').diagnostics // → []
+ */
+export function parseProfile(text: string, options: ParseOptions = {}): ParseResult {
+  return parsePolicy(text, options);
+}

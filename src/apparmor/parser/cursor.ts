@@ -1,0 +1,146 @@
+/**
+ * The parser's token cursor and error reporting: one token of lookahead (as bison's LALR(1)), syntax errors
+ * worded as bison words them ("syntax error, unexpected X, expecting Y"), and a private abort used to resync
+ * after an error. The abort never leaves the parser: `parsePolicy` catches it and keeps going.
+ */
+import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics.ts';
+import type { Token, TokenKind } from '../lexer/tokens.ts';
+import { tokenDisplayName } from '../lexer/tokens.ts';
+import type { Range } from '../source.ts';
+import type { LanguageVersion, Word } from './ast.ts';
+
+/** Thrown inside the parser to unwind to the nearest resync point; never escapes `parsePolicy`. */
+export class SyntaxAbort {
+  readonly token: Token;
+  /** @param token - where parsing stopped */
+  constructor(token: Token) {
+    this.token = token;
+  }
+}
+
+/** Extra facts about a diagnostic: apparmor_parser's line, whether it prints the message bare, severity. */
+export type ReportOptions = { line?: number; isBare?: boolean; severity?: Severity; upstream?: string };
+
+/** A cursor over the token list plus the diagnostics sink. */
+export class Cursor {
+  readonly tokens: Token[];
+  readonly version: LanguageVersion;
+  readonly diagnostics: Diagnostic[] = [];
+  #index = 0;
+
+  /**
+   * @param tokens - the lexer's output, ending with EOF
+   * @param version - the language level
+   */
+  constructor(tokens: Token[], version: LanguageVersion) {
+    this.tokens = tokens;
+    this.version = version;
+  }
+
+  /** @returns the token `offset` places ahead (EOF past the end). */
+  peek(offset = 0): Token {
+    const last = this.tokens[this.tokens.length - 1] as Token;
+    return this.tokens[this.#index + offset] ?? last;
+  }
+
+  /** @returns the current token and moves past it (never past EOF). */
+  next(): Token {
+    const token = this.peek();
+    if (token.kind !== 'EOF') this.#index++;
+    return token;
+  }
+
+  /** @returns true when the current token has kind `kind`. */
+  at(kind: TokenKind): boolean {
+    return this.peek().kind === kind;
+  }
+
+  /** @returns the current token if it has kind `kind` (and moves past it), else undefined. */
+  accept(kind: TokenKind): Token | undefined {
+    return this.at(kind) ? this.next() : undefined;
+  }
+
+  /**
+   * Consumes a token of kind `kind` or reports bison's syntax error and aborts the rule.
+   *
+   * @param kind - the token kind required here
+   * @param expecting - bison's "expecting …" list for this parser state
+   * @returns the token
+   */
+  expect(kind: TokenKind, expecting: string): Token {
+    const token = this.peek();
+    if (token.kind === kind) return this.next();
+    return this.syntaxError(expecting);
+  }
+
+  /**
+   * Reports "syntax error, unexpected X, expecting Y" at the current token (or its lexer error) and aborts.
+   *
+   * @param expecting - bison's expected-token list, or '' when bison prints none
+   * @returns never
+   */
+  syntaxError(expecting: string): never {
+    const token = this.peek();
+    if (token.kind === 'LEX_ERROR') {
+      this.report('INVALID_CHARACTER', token.range, token.text, { line: token.line });
+      throw new SyntaxAbort(token);
+    }
+    const unexpected = tokenDisplayName(token.kind);
+    const message = `syntax error, unexpected ${unexpected}${expecting ? `, expecting ${expecting}` : ''}`;
+    const code: DiagnosticCode = token.kind === 'EOF' ? 'UNEXPECTED_EOF' : 'UNEXPECTED_TOKEN';
+    this.report(code, token.range, message, { line: this.#eofLine(token) });
+    throw new SyntaxAbort(token);
+  }
+
+  /** apparmor_parser counts a final newline before EOF as a new line. */
+  #eofLine(token: Token): number {
+    return token.line;
+  }
+
+  /**
+   * Records a diagnostic. `message` is ours; `options.upstream` is apparmor_parser's wording when it differs.
+   *
+   * @param code - the diagnostic code
+   * @param range - where in the text
+   * @param message - what to tell the user
+   * @param options - apparmor_parser's line and wording, severity
+   */
+  report(code: DiagnosticCode, range: Range, message: string, options: ReportOptions = {}): void {
+    const severity = options.severity ?? 'error';
+    const diagnostic: Diagnostic = { code, severity, message, range };
+    if (severity === 'error') {
+      diagnostic.upstream = {
+        message: options.upstream ?? message,
+        line: options.line ?? this.peek().line,
+        ...(options.isBare ? { isBare: true } : {}),
+      };
+    }
+    this.diagnostics.push(diagnostic);
+  }
+
+  /** @returns a `Word` for a token. */
+  word(token: Token): Word {
+    return { text: token.text, raw: token.raw, range: token.range };
+  }
+
+  /** Skips to just after the next `,` or to the `}` closing the current block (not consumed), or EOF. */
+  resync(): void {
+    let depth = 0;
+    for (;;) {
+      const token = this.peek();
+      if (token.kind === 'EOF') return;
+      if (token.kind === 'TOK_CLOSE') {
+        if (depth === 0) return;
+        depth--;
+      } else if (token.kind === 'TOK_OPEN') depth++;
+      this.next();
+      if (token.kind === 'TOK_END_OF_RULE' && depth === 0) return;
+    }
+  }
+
+  /** @returns the range from `start` to the end of the previous token. */
+  rangeFrom(start: number): Range {
+    const prev = this.tokens[this.#index - 1];
+    return [start, prev ? Math.max(start, prev.range[1]) : start];
+  }
+}
