@@ -27,3 +27,20 @@ export { tokenize } from './lexer/lexer.ts';
 export function parseProfile(text: string, options: ParseOptions = {}): ParseResult {
   return parsePolicy(text, options);
 }
+
+// evaluator: requests, decisions, compile, evaluate, audit lines (policy/*, audit/*)
+export { MAY } from './policy/request.ts';
+export type {
+  AccessRequest, CapabilityRequest, ChangeProfileRequest, ExecRequest, FileOperation, FileRequest, MountRequest,
+  NetworkOperation, NetworkRequest, PtraceRequest, RlimitRequest, SignalRequest, TaskContext,
+} from './policy/request.ts';
+export type {
+  AuditRecord, AuditType, Decision, DecisionReason, Errno, ExecTransition, RuleMatch, RuleRef, Verdict,
+} from './policy/decision.ts';
+export { compilePolicy, type CompiledPolicy, type CompiledProfile, type RuleInfo } from './policy/compile.ts';
+export { evaluate, decideFile, type EvaluateOptions } from './policy/evaluate.ts';
+export { findAttachment } from './policy/exec.ts';
+export { PERM, formatPolicyPerms, formatKernelFileMask, mapPolicyToKernel } from './policy/perms.ts';
+export { PatternCache } from './policy/matchers.ts';
+export { AuditCache } from './audit/cache.ts';
+export { renderAuditRecord, untrustedString } from './audit/render.ts';
