@@ -21,6 +21,7 @@ export class LazyDfa {
   #scratch: ClosureScratch;
   #states = new Map<string, DfaState>();
   #start: DfaState | undefined;
+  #flushes = 0;
 
   /** @param nfa - the automaton to determinise on demand */
   constructor(nfa: Nfa) {
@@ -77,6 +78,11 @@ export class LazyDfa {
     return this.#states.size;
   }
 
+  /** @returns how many times the cache hit {@link MAX_DFA_STATES} and was dropped */
+  get flushes(): number {
+    return this.#flushes;
+  }
+
   #intern(closure: Closure): DfaState {
     const leaves = Int32Array.from(closure.leaves).sort();
     const key = `${closure.accept ? 'a' : 'n'}${leaves.join(',')}`;
@@ -86,6 +92,7 @@ export class LazyDfa {
       // Flush: states already handed out stay valid, they are just no longer shared.
       this.#states.clear();
       this.#start = undefined;
+      this.#flushes++;
     }
     const state: DfaState = { leaves, accept: closure.accept, next: new Array(this.nfa.classCount) };
     this.#states.set(key, state);
