@@ -53,6 +53,11 @@ describe('docs pages', () => {
     expect(broken).toEqual([]);
   });
 
+  it('escape pipes inside inline code in tables, so cells are not split', () => {
+    const bad = docs.flatMap((page) => splitTableCode(page.text).map((code) => `${page.file}: ${code}`));
+    expect(bad).toEqual([]);
+  });
+
   it('carry no placeholder text', () => {
     const placeholders = docs.filter((page) => /coming soon|\bTODO\b|lorem ipsum|\bTBD\b/i.test(page.text));
     expect(placeholders.map((page) => page.file)).toEqual([]);
@@ -66,9 +71,28 @@ describe('docs pages', () => {
   });
 });
 
+/**
+ * Table rows whose inline code holds an unescaped `|`: GitHub-flavoured Markdown splits the cell there
+ * even inside backticks, so `O_CREAT|O_TRUNC` must be written `O_CREAT\|O_TRUNC` in a table.
+ */
+function splitTableCode(markdown: string): string[] {
+  const prose = markdown.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '');
+  return prose
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .flatMap((line) => [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''))
+    .filter((code) => /(?<!\\)\|/.test(code));
+}
+
 describe('the link finder', () => {
   it('finds Markdown links in prose but not in code', () => {
     const md = 'See [a](/docs/x/) and [b](#top "t").\n\n```md\n[c](/nope/)\n```\n`[d](/nope/)`\n';
     expect(linksOf(md)).toEqual(['/docs/x/', '#top']);
+  });
+});
+
+describe('the table pipe check', () => {
+  it('flags an unescaped pipe in table code and accepts an escaped one', () => {
+    expect(splitTableCode('| a | `x|y` |\n| b | `x\\|y` |\n`p|q` outside a table\n')).toEqual(['x|y']);
   });
 });
