@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: runs every benchmark function and prints one table. Performance targets live here as
+ * printed figures, never as timed assertions in tests. To add one, append a function to BENCHES.
+ */
+import { benchAare } from './aare.ts';
+
+/** One measured case. */
+export type BenchResult = { name: string; ms: number };
+
+const BENCHES: (() => BenchResult[])[] = [benchAare];
+
+const rows = BENCHES.flatMap((bench) => bench());
+const width = Math.max(...rows.map((row) => row.name.length));
+console.log(`${'benchmark'.padEnd(width)}  ms`);
+for (const row of rows) console.log(`${row.name.padEnd(width)}  ${row.ms.toFixed(3)}`);
