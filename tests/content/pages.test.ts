@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { contentSlug } from '../../src/content-slug.ts';
 import { listMarkdown } from './fences.ts';
 
@@ -33,12 +34,26 @@ describe('docs pages', () => {
     }
   });
 
-  it('each have a title and a description in their frontmatter', () => {
-    const missing = docs.filter((page) => {
-      const front = /^---\n([\s\S]*?)\n---\n/.exec(page.text)?.[1] ?? '';
-      return !/^title: \S/m.test(front) || !/^description: \S/m.test(front);
+  it('each have frontmatter that parses as YAML, with a title and a whole-sentence description', () => {
+    // A ': ' or ' #' in an unquoted description breaks the YAML or silently cuts the text at a comment.
+    const problems = docs.flatMap((page) => {
+      const front = /^---\n([\s\S]*?)\n---\n/.exec(page.text)?.[1];
+      if (front === undefined) return [`${page.file}: no frontmatter`];
+      let data: unknown;
+      try {
+        data = parseYaml(front);
+      } catch (error) {
+        return [`${page.file}: ${String(error)}`];
+      }
+      const { title, description } = (data ?? {}) as { title?: unknown; description?: unknown };
+      const issues: string[] = [];
+      if (typeof title !== 'string' || title.trim() === '') issues.push(`${page.file}: no title`);
+      if (typeof description !== 'string' || !description.trim().endsWith('.')) {
+        issues.push(`${page.file}: description missing or cut short: ${String(description)}`);
+      }
+      return issues;
     });
-    expect(missing.map((page) => page.file)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('link only to pages that exist, with absolute paths', () => {
