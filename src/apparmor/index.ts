@@ -44,3 +44,4 @@ export { PERM, formatPolicyPerms, formatKernelFileMask, mapPolicyToKernel } from
 export { PatternCache } from './policy/matchers.ts';
 export { AuditCache } from './audit/cache.ts';
 export { renderAuditRecord, untrustedString } from './audit/render.ts';
+export { parseAuditLine, type AuditEventType, type AuditFieldName, type AuditLogFields } from './audit/parse.ts';
