@@ -81,9 +81,10 @@ export type Diagnostic = {
   /**
    * How apparmor_parser 3.0.8 reports this finding, when it does: its exact message, the line it blames (its
    * `current_lineno`, which can be past the range), and whether it prints the message bare, without the
-   * `AppArmor parser error … at line N:` prefix. Rendered by `formatParserError`.
+   * `AppArmor parser error … at line N:` prefix; `preface` is a line it prints first (e.g. "'X' is already
+   * defined"). Rendered by `formatParserError`.
    */
-  upstream?: { message: string; line: number; isBare?: boolean };
+  upstream?: { message: string; line: number; isBare?: boolean; preface?: string };
 };
 
 /** The sink parse functions report through (yaml's `onError` shape). */

@@ -14,6 +14,9 @@ export { prettyDiagnostic, EngineBug } from './diagnostics.ts';
 export { LineCounter } from './source.ts';
 export { formatParserError } from './format/parser-error.ts';
 export { tokenize } from './lexer/lexer.ts';
+export { resolvePolicy, type ResolveOptions } from './policy/resolve.ts';
+export { checkPolicy, type CheckResult } from './policy/check-policy.ts';
+export { checkCompile } from './policy/parser-checks.ts';
 
 /**
  * Parses one policy file (profiles, preamble, or with `context: 'body'` an abstraction's rules). Never throws on

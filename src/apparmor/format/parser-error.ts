@@ -26,8 +26,9 @@ export type ParserErrorContext = {
 export function formatParserError(diagnostic: Diagnostic, context: ParserErrorContext = {}): string {
   const upstream = diagnostic.upstream ?? { message: diagnostic.message, line: 1 };
   if (upstream.isBare) return upstream.message;
+  const preface = upstream.preface ? `${upstream.preface}\n` : '';
   const current = diagnostic.file ?? context.currentFile ?? context.fileName;
-  if (context.fileName === undefined) return `AppArmor parser error at line ${upstream.line}: ${upstream.message}`;
+  if (context.fileName === undefined) return `${preface}AppArmor parser error at line ${upstream.line}: ${upstream.message}`;
   const inProfile = current ? ` in profile ${current}` : '';
-  return `AppArmor parser error for ${context.fileName}${inProfile} at line ${upstream.line}: ${upstream.message}`;
+  return `${preface}AppArmor parser error for ${context.fileName}${inProfile} at line ${upstream.line}: ${upstream.message}`;
 }

@@ -1,0 +1,103 @@
+/**
+ * The checks apparmor_parser 3.0.8 makes when it compiles a resolved profile, before anything is loaded: every
+ * glob must convert (`parser_regex.c`), and rules that can match the same path must agree on the exec mode
+ * (`aare_rules.cc` / `hfa.cc`: "has merged rule … with conflicting x modifiers"), where a rule without glob
+ * characters wins over globs. Uses the AARE engine; compiles nothing else.
+ */
+import { aareIntersects, compileAare, scanAare, type AareMatcher } from '../aare/index.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { FileRule } from '../parser/ast.ts';
+import type { ResolvedPolicy, ResolvedProfile, ResolvedRule } from './resolved-policy.ts';
+
+type ExecEntry = { rule: FileRule & ResolvedRule; path: string; key: string; halves: ('user' | 'other')[]; isExact: boolean };
+
+const SAFE: Record<string, string> = { px: 'Px', cx: 'Cx', ux: 'Ux', pix: 'Pix', cix: 'Cix', pux: 'PUx', cux: 'CUx' };
+const UNSAFE: Record<string, string> = Object.fromEntries(Object.entries(SAFE).map(([k, v]) => [v, k]));
+
+function execKey(rule: FileRule): string | undefined {
+  const perms = rule.mode?.decoded;
+  if (!perms || rule.qualifiers.access === 'deny') return undefined;
+  let mode: string | undefined = perms.exec ?? (perms.isBareX && rule.target ? 'x' : undefined);
+  if (!mode) return undefined;
+  if (rule.safety === 'safe') mode = SAFE[mode] ?? mode;
+  if (rule.safety === 'unsafe') mode = UNSAFE[mode] ?? mode;
+  return rule.target ? `${mode} -> ${rule.target.text}` : mode;
+}
+
+function bareDiagnostic(rule: ResolvedRule, code: Diagnostic['code'], message: string): Diagnostic {
+  return {
+    code, severity: 'error', message: message.replace(/\n/g, '; '), range: rule.range, file: rule.file,
+    upstream: { message, line: 0, isBare: true },
+  };
+}
+
+/**
+ * Runs the compile-time checks on every profile of a resolved policy.
+ *
+ * @param policy - the resolved policy
+ * @returns one diagnostic per problem, worded as apparmor_parser prints it
+ * @example checkCompile(resolvePolicy(parseProfile('profile t { /bin/cat ix, /bin/cat Px, }').ast))[0]?.code
+ *   // → 'CONFLICTING_EXEC_MODES'
+ */
+export function checkCompile(policy: ResolvedPolicy): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const matchers = new Map<string, AareMatcher | undefined>();
+  const visit = (profile: ResolvedProfile): void => {
+    checkProfile(profile, matchers, out);
+    profile.children.forEach(visit);
+  };
+  policy.profiles.forEach(visit);
+  return out;
+}
+
+function compileCached(text: string, matchers: Map<string, AareMatcher | undefined>): AareMatcher | undefined {
+  if (!matchers.has(text)) {
+    const result = compileAare(text);
+    matchers.set(text, result.ok ? result.matcher : undefined);
+  }
+  return matchers.get(text);
+}
+
+function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatcher | undefined>, out: Diagnostic[]): void {
+  const entries: ExecEntry[] = [];
+  for (const rule of profile.rules) {
+    const globs = rule.kind === 'file' ? [rule.path?.text] : rule.kind === 'link' ? [rule.link.text, rule.target.text] : [];
+    for (const glob of globs) {
+      if (glob === undefined) continue;
+      const result = compileAare(glob);
+      if (!result.ok && result.error.kind === 'glob') {
+        const message = `apparmor_parser: ${result.error.message}\napparmor_parser: Unable to parse input line '${glob}'\nERROR processing regexs for profile ${profile.name}, failed to load`;
+        out.push(bareDiagnostic(rule, 'INVALID_GLOB', message));
+      }
+    }
+    if (rule.kind !== 'file' || !rule.path) continue;
+    const key = execKey(rule);
+    if (!key) continue;
+    const halves: ('user' | 'other')[] = rule.qualifiers.owner === 'owner' ? ['user'] : rule.qualifiers.owner === 'other' ? ['other'] : ['user', 'other'];
+    entries.push({ rule: rule as FileRule & ResolvedRule, path: rule.path.text, key, halves, isExact: scanAare(rule.path.text)?.kind === 'literal' });
+  }
+  checkExecConflicts(profile, entries, matchers, out);
+}
+
+function checkExecConflicts(profile: ResolvedProfile, entries: ExecEntry[], matchers: Map<string, AareMatcher | undefined>, out: Diagnostic[]): void {
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      const a = entries[i] as ExecEntry;
+      const b = entries[j] as ExecEntry;
+      if (a.key === b.key || !a.halves.some((h) => b.halves.includes(h))) continue;
+      if (a.isExact && b.isExact) {
+        if (a.path !== b.path) continue;
+        const message = `profile ${profile.name}: has merged rule ${a.path} with conflicting x modifiers\nERROR merging rules for profile ${profile.name}, failed to load`;
+        out.push(bareDiagnostic(b.rule, 'CONFLICTING_EXEC_MODES', message));
+        return;
+      }
+      if (a.isExact || b.isExact) continue;
+      const ma = compileCached(a.path, matchers);
+      const mb = compileCached(b.path, matchers);
+      if (!ma || !mb || !(a.path === b.path || aareIntersects(ma, mb))) continue;
+      const message = `profile has merged rule with conflicting x modifiers\nERROR processing regexs for profile ${profile.name}, failed to load`;
+      out.push(bareDiagnostic(b.rule, 'CONFLICTING_EXEC_MODES', message));
+      return;
+    }
+  }
+}
