@@ -1,10 +1,9 @@
 // Conformance of the AARE engine with apparmor_parser 3.0.8 (shared/conformance/aare): the 1,931 pattern ×
 // path pairs, the parser's own conversion table, and the parser column of the utils match table.
 // There is no disagreement file: every pair must agree, and any miss fails with the pair in the message.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFORMANCE_DIR, hasConformanceData, readConformanceJson } from './dir.ts';
+import { hasConformanceData, readConformanceJson } from './dir.ts';
+import { expandVariables as expand, readTunables } from '../fixtures/aare/variables.ts';
 import { compileAare } from '../../src/apparmor/aare/index.ts';
 import { filterSlashes } from '../../src/apparmor/aare/filter-slashes.ts';
 
@@ -14,57 +13,6 @@ type ConversionRow = { aare: string; expected_regex?: string; glob?: string; exp
 type UtilsRow = { pattern: string; path: string; parser_3_0_8: boolean | { error: string }; parser_3_0_8_regex?: string };
 
 const present = hasConformanceData();
-
-/** A tiny reader of `@{VAR}=…` / `@{VAR}+=…` lines in the shipped tunables (test-only; the resolver owns the real one). */
-function readTunables(): Map<string, string[]> {
-  const vars = new Map<string, string[]>();
-  const seen = new Set<string>();
-  const read = (relative: string): void => {
-    const file = join(CONFORMANCE_DIR, 'apparmor.d', relative);
-    if (seen.has(file) || !existsSync(file)) return;
-    seen.add(file);
-    if (statSync(file).isDirectory()) {
-      for (const entry of readdirSync(file).sort()) if (!entry.startsWith('.')) read(`${relative}/${entry}`);
-      return;
-    }
-    for (const raw of readFileSync(file, 'utf8').split('\n')) {
-      const line = raw.replace(/#.*/, '').trim();
-      const include = /^include\s+(?:if exists\s+)?<([^>]+)>/.exec(line);
-      if (include) read(include[1] as string);
-      const assign = /^@\{(\w+)\}\s*(\+?=)\s*(.*)$/.exec(line);
-      if (assign) {
-        const values = (assign[3] as string).split(/\s+/).filter((v) => v !== '');
-        const name = assign[1] as string;
-        vars.set(name, assign[2] === '+=' ? [...(vars.get(name) ?? []), ...values] : values);
-      }
-    }
-  };
-  read('tunables/global');
-  return vars;
-}
-
-/**
- * Expands `@{VAR}` the way the 3.0.8 parser did for these rows: several values become `{a,b}`, and a value's
- * trailing `/` is dropped when the reference is itself followed by `/` (as the recorded expansions show).
- */
-function expand(text: string, vars: Map<string, string[]>, depth = 0): string | undefined {
-  if (depth > 10) return undefined;
-  let failed = false;
-  const out = text.replace(/@\{(\w+)\}/g, (_, name: string, offset: number) => {
-    const values = vars.get(name);
-    if (values === undefined) {
-      failed = true;
-      return '';
-    }
-    const followedBySlash = text[offset + name.length + 3] === '/';
-    const expanded = values.map((v) => {
-      const inner = expand(v, vars, depth + 1) ?? '';
-      return followedBySlash && inner.endsWith('/') ? inner.slice(0, -1) : inner;
-    });
-    return expanded.length === 1 ? (expanded[0] as string) : `{${expanded.join(',')}}`;
-  });
-  return failed ? undefined : out;
-}
 
 describe.skipIf(!present)('AARE conformance with apparmor_parser 3.0.8', () => {
   it('agrees on every pair of aare-extended-parser-3.0.8.json (1,931 pairs)', () => {
