@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectFences, extractFences, isDeliberateError, policyText } from './fences.ts';
+import { collectFences, extractFences, firstCodeSpan, isDeliberateError, policyText } from './fences.ts';
 import type { Fence } from './fences.ts';
 import { NO_PARSER_MESSAGE, findParser, runParser } from './apparmor-parser.ts';
 
@@ -22,10 +22,10 @@ function where(fence: Fence): string {
 
 describe('extracting fences from Markdown', () => {
   it('finds the language, the flags, the body and the line of each fence', () => {
-    const md = 'text\n\n```apparmor bad\nprofile a {\n}\n```\n\n~~~~yaml\nkind: Pod\n~~~~\n';
+    const md = 'text\n\n```apparmor bad\nprofile a {\n}\n```\n\n`msg` here\nand here\n\n~~~~yaml\nkind: Pod\n~~~~\n';
     expect(extractFences(md, 'x.md')).toEqual([
-      { file: 'x.md', line: 3, lang: 'apparmor', flags: ['bad'], body: 'profile a {\n}\n' },
-      { file: 'x.md', line: 8, lang: 'yaml', flags: [], body: 'kind: Pod\n' },
+      { file: 'x.md', line: 3, lang: 'apparmor', flags: ['bad'], body: 'profile a {\n}\n', after: '`msg` here\nand here' },
+      { file: 'x.md', line: 11, lang: 'yaml', flags: [], body: 'kind: Pod\n', after: '' },
     ]);
   });
 
@@ -45,8 +45,13 @@ describe('extracting fences from Markdown', () => {
     expect(extractFences('```a` b```\n', 'x.md')).toEqual([]);
   });
 
+  it('finds the first inline code span of the paragraph after a fence', () => {
+    expect(firstCodeSpan('It fails: `Invalid capability CAP_NET_RAW.` and `more`')).toBe('Invalid capability CAP_NET_RAW.');
+    expect(firstCodeSpan('no code here')).toBeUndefined();
+  });
+
   it('wraps fragments in a profile after the global tunables and leaves whole profiles alone', () => {
-    const fragment: Fence = { file: 'x.md', line: 1, lang: 'apparmor', flags: ['fragment'], body: 'capability,\n' };
+    const fragment: Fence = { file: 'x.md', line: 1, lang: 'apparmor', flags: ['fragment'], body: 'capability,\n', after: '' };
     expect(policyText(fragment)).toBe('#include <tunables/global>\nprofile fragment {\ncapability,\n}\n');
     expect(policyText({ ...fragment, flags: [] })).toBe('capability,\n');
   });
@@ -75,11 +80,17 @@ describe('apparmor fences in content/', () => {
   });
 
   for (const fence of apparmorFences) {
-    const expected = isDeliberateError(fence) ? 'rejected' : 'accepted';
+    const expected = isDeliberateError(fence) ? 'rejected with the message the docs quote' : 'accepted';
     it(`the fence at ${where(fence)} is ${expected} by apparmor_parser`, () => {
       const verdict = runParser(requireParser(), policyText(fence));
       const detail = `${where(fence)}:\n${policyText(fence)}\napparmor_parser said:\n${verdict.stderr}`;
       expect(verdict.accepted, detail).toBe(!isDeliberateError(fence));
+      if (isDeliberateError(fence)) {
+        // The paragraph after a bad fence quotes the parser's message first, in backticks.
+        const quoted = firstCodeSpan(fence.after);
+        expect(quoted, `${detail}\nno quoted message after the fence`).toBeDefined();
+        expect(verdict.stderr, detail).toContain(quoted);
+      }
     });
   }
 });

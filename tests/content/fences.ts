@@ -18,6 +18,8 @@ export type Fence = {
   flags: string[];
   /** The text between the fences, without the fences themselves, ending in a newline. */
   body: string;
+  /** The paragraph right after the closing fence (blank lines skipped), where the docs explain the fence. */
+  after: string;
 };
 
 const OPENING = /^( {0,3})(`{3,}|~{3,})(.*)$/;
@@ -29,7 +31,7 @@ const OPENING = /^( {0,3})(`{3,}|~{3,})(.*)$/;
  * @param file - the name to record in each fence
  * @returns the fences in document order; an unclosed fence runs to the end of the text, as in CommonMark
  * @example extractFences('```apparmor bad\nfoo {}\n```\n', 'x.md')
- * // → [{ file: 'x.md', line: 1, lang: 'apparmor', flags: ['bad'], body: 'foo {}\n' }]
+ * // → [{ file: 'x.md', line: 1, lang: 'apparmor', flags: ['bad'], body: 'foo {}\n', after: '' }]
  */
 export function extractFences(markdown: string, file: string): Fence[] {
   const lines = markdown.split(/\r?\n/);
@@ -49,10 +51,32 @@ export function extractFences(markdown: string, file: string): Fence[] {
       body.push(stripIndent(lines[j] ?? '', indent));
     }
     const [lang = '', ...flags] = info.split(/\s+/).filter(Boolean);
-    fences.push({ file, line: i + 1, lang, flags, body: body.length ? `${body.join('\n')}\n` : '' });
+    const after = paragraphAt(lines, j + 1);
+    fences.push({ file, line: i + 1, lang, flags, body: body.length ? `${body.join('\n')}\n` : '', after });
     i = j;
   }
   return fences;
+}
+
+/** The lines from `start` on, blank lines skipped, up to the next blank line, joined by newlines. */
+function paragraphAt(lines: string[], start: number): string {
+  let k = start;
+  while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
+  const paragraph: string[] = [];
+  for (; k < lines.length && (lines[k] ?? '').trim() !== ''; k++) paragraph.push(lines[k] ?? '');
+  return paragraph.join('\n');
+}
+
+/**
+ * The first inline code span of a Markdown text: for a ```` ```apparmor bad ```` fence, the docs quote
+ * the parser's message there.
+ *
+ * @param markdown - a paragraph
+ * @returns the span's text without the backticks, or undefined when there is none
+ * @example firstCodeSpan('It fails: `Invalid capability CAP_NET_RAW.` Use lower case.') // → 'Invalid capability CAP_NET_RAW.'
+ */
+export function firstCodeSpan(markdown: string): string | undefined {
+  return /`([^`]+)`/.exec(markdown)?.[1];
 }
 
 /** CommonMark removes up to the opening fence's indentation from each content line. */
