@@ -27,8 +27,11 @@ export type ExpandEnv = {
 /** An expansion failure; `message` follows bash's `bash: ` prefix, e.g. "${a b}: bad substitution". */
 export class ExpansionError {
   readonly message: string;
-  constructor(message: string) {
+  /** The exit status of a non-interactive shell that stops on this error. */
+  readonly status: number;
+  constructor(message: string, status = 1) {
     this.message = message;
+    this.status = status;
   }
 }
 
@@ -94,7 +97,7 @@ function applyOp(part: Extract<WordPart, { kind: 'param' }>, value: string | und
     case '?': case ':?': {
       if (!isEmpty) return value;
       const message = part.arg === '' ? (op === '?' ? 'parameter not set' : 'parameter null or not set') : arg();
-      throw new ExpansionError(`${part.name}: ${message}`);
+      throw new ExpansionError(`${part.name}: ${message}`, 127);
     }
   }
   if (value === undefined) return undefined;

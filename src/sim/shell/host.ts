@@ -56,8 +56,8 @@ export type ShellHost = {
    * (the shell prints "command not found"), `EACCES`/`EISDIR`/`ENOEXEC` when it cannot be executed.
    */
   runCommand(argv: readonly string[], context: CommandContext): CommandResult | Errno;
-  /** Reads a whole file. */
-  readFile(path: string): string | Errno;
+  /** Reads a whole file (wrapped, so a file whose text is "ENOENT" is not an error). */
+  readFile(path: string): { content: string } | Errno;
   /** Writes (or with `append`, appends to) a file, creating it. Returns `undefined` on success. */
   writeFile(path: string, data: string, options: { append: boolean }): Errno | undefined;
   /** Stats a path, following symlinks. */

@@ -1,0 +1,66 @@
+// Variable assignments: `NAME=value`, `NAME+=value`, `NAME[i]=value`, `NAME=(a b c)`; evaluation
+// (expansion, no splitting except inside array lists) is separate from applying to the state.
+import { expandToString, expandWord, type ExpandEnv } from './expand.ts';
+import { evaluateArithmetic } from './arithmetic.ts';
+import type { ShellState } from './state.ts';
+import { splitArrayElements } from './word-parts.ts';
+
+/** An evaluated assignment, ready to apply. `value` is a list for `NAME=( … )`. */
+export type Assignment = { name: string; index: number | undefined; value: string | string[]; isAppend: boolean };
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?)=/;
+
+/**
+ * Expands the value of an assignment word.
+ * @param raw the word, e.g. `NODES=($(kubectl get nodes -o name))`
+ * @param env the shell state for expansion
+ * @returns the assignment to apply
+ * @example evaluateAssignment('A=~/x', env) // { name: 'A', index: undefined, value: '/root/x', isAppend: false }
+ */
+export function evaluateAssignment(raw: string, env: ExpandEnv): Assignment {
+  const m = ASSIGNMENT.exec(raw);
+  const name = m?.[1] ?? '';
+  const rest = raw.slice(m?.[0].length ?? 0);
+  const isAppend = m?.[3] === '+';
+  let index: number | undefined;
+  if (m?.[2] !== undefined) {
+    index = evaluateArithmetic(expandToString(m[2], env, 'double'), (n) => env.lookup(n)?.value[0]);
+  }
+  if (index === undefined && rest.startsWith('(') && rest.endsWith(')')) {
+    const value = splitArrayElements(rest.slice(1, -1)).flatMap((word) => expandWord(word, env));
+    return { name, index, value, isAppend };
+  }
+  return { name, index, value: expandToString(rest, env), isAppend };
+}
+
+/**
+ * Applies an assignment to the shell state, keeping the variable's export flag.
+ * @param state the shell
+ * @param assignment what to set
+ * @returns nothing
+ * @example applyAssignment(state, { name: 'X', index: undefined, value: '1', isAppend: false })
+ */
+export function applyAssignment(state: ShellState, assignment: Assignment): void {
+  const { name, index, value, isAppend } = assignment;
+  const old = state.vars.get(name);
+  const isExported = old?.isExported ?? false;
+  if (Array.isArray(value)) {
+    const base = isAppend && old !== undefined ? old.value : [];
+    state.vars.set(name, { value: [...base, ...value], isArray: true, isExported });
+    return;
+  }
+  if (index !== undefined) {
+    const list = old === undefined ? [] : [...old.value];
+    const at = index < 0 ? list.length + index : index;
+    if (at >= 0) list[at] = isAppend ? (list[at] ?? '') + value : value;
+    state.vars.set(name, { value: list, isArray: true, isExported });
+    return;
+  }
+  const next = isAppend ? (old?.value[0] ?? '') + value : value;
+  if (old === undefined) state.vars.set(name, { value: [next], isArray: false, isExported });
+  else {
+    const list = [...old.value];
+    list[0] = next;
+    state.vars.set(name, { ...old, value: list });
+  }
+}

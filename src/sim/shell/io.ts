@@ -1,0 +1,57 @@
+// File descriptors as the interpreter sees them: where fd 1/2 (and others) write, and what fd 0 reads.
+// Output keeps stdout and stderr interleaved in order, capped so a runaway loop cannot eat the page.
+
+/** A piece of output on fd 1 (stdout) or fd 2 (stderr), in the order it was written. */
+export type OutputChunk = { fd: 1 | 2; text: string };
+
+/** Thrown when the output cap is reached; the shell stops the script and says why. */
+export class OutputLimitExceeded {
+  readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+}
+
+/** An append-only, size-capped record of output chunks. */
+export class OutputBuffer {
+  readonly chunks: OutputChunk[] = [];
+  readonly #limit: number;
+  #size = 0;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /**
+   * Appends text on a stream, merging with the previous chunk of the same stream.
+   * @param fd 1 or 2
+   * @param text what was written
+   * @returns nothing; throws OutputLimitExceeded past the cap
+   */
+  write(fd: 1 | 2, text: string): void {
+    if (text === '') return;
+    this.#size += text.length;
+    if (this.#size > this.#limit) throw new OutputLimitExceeded(this.#limit);
+    const last = this.chunks[this.chunks.length - 1];
+    if (last !== undefined && last.fd === fd) last.text += text;
+    else this.chunks.push({ fd, text });
+  }
+
+  /** The text written on one stream. */
+  text(fd: 1 | 2): string {
+    return this.chunks.filter((c) => c.fd === fd).map((c) => c.text).join('');
+  }
+}
+
+/** Where an output fd goes. */
+export type Sink =
+  | { kind: 'buffer'; buffer: OutputBuffer; fd: 1 | 2 }
+  | { kind: 'file'; path: string }
+  | { kind: 'null' }
+  | { kind: 'closed' };
+
+/** Standard input: read once, whole (a command consumes it). */
+export type Input = { text: string };
+
+/** The descriptor table of one command. */
+export type Io = { stdin: Input; out: ReadonlyMap<number, Sink> };

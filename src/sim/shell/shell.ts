@@ -1,0 +1,126 @@
+// The shell facade the terminal talks to: createShell(host, options) → run(text), isComplete(text),
+// env, cwd, prompt. One instance is one login shell on the simulated node; it never throws.
+import type { CommandResult, ShellHost } from './host.ts';
+import { Interpreter, type Budget } from './interpreter.ts';
+import { OutputBuffer, OutputLimitExceeded, type OutputChunk, type Sink } from './io.ts';
+import { isComplete } from './parser.ts';
+import { ExitSignal, LimitSignal } from './signals.ts';
+import { exportedEnv, getVar, type ShellState } from './state.ts';
+
+/** How the shell is started. */
+export type ShellOptions = {
+  /** `bash` (default) or `sh` (dash: `sh: 1: foo: not found`). */
+  flavour?: 'bash' | 'sh';
+  /** Interactive shells omit line numbers in errors and print `exit` on exit (default true). */
+  isInteractive?: boolean;
+  /** Initial exported environment; HOME, USER, PATH, PWD, SHELL get defaults from the host. */
+  env?: Readonly<Record<string, string>>;
+  /** Starting directory (default: the host's home). */
+  cwd?: string;
+  /** Safety caps per `run`: commands executed, characters of output, nesting depth. */
+  limits?: Partial<{ maxSteps: number; maxOutput: number; maxDepth: number }>;
+};
+
+/** A run's result: the usual CommandResult plus stdout/stderr interleaved in write order. */
+export type ShellResult = CommandResult & { output: OutputChunk[] };
+
+/** One shell session. */
+export type Shell = {
+  /** Runs typed text (one or more lines). Never throws. */
+  run(text: string): ShellResult;
+  /** False while bash would print the `> ` continuation prompt. */
+  isComplete(text: string): boolean;
+  /** The exported environment. */
+  readonly env: Readonly<Record<string, string>>;
+  /** The working directory. */
+  readonly cwd: string;
+  /** `$?` of the last run. */
+  readonly lastStatus: number;
+  /** True once `exit` ran; later runs do nothing. */
+  readonly hasExited: boolean;
+  /** A variable's value (element 0 for arrays), or undefined. */
+  getVar(name: string): string | undefined;
+  /** The primary prompt, as Debian's default PS1 (`root@node01:~# `) or dash's (`# `). */
+  prompt(): string;
+};
+
+export const DEFAULT_LIMITS = { maxSteps: 100_000, maxOutput: 1_000_000, maxDepth: 64 };
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+function initialState(host: ShellHost, options: ShellOptions): ShellState {
+  const flavour = options.flavour ?? 'bash';
+  const cwd = options.cwd ?? host.home;
+  const env: Record<string, string> = {
+    HOME: host.home, USER: host.user, LOGNAME: host.user, PATH: DEFAULT_PATH, PWD: cwd,
+    SHELL: flavour === 'bash' ? '/bin/bash' : '/bin/sh', ...options.env,
+  };
+  const vars: ShellState['vars'] = new Map();
+  for (const [name, value] of Object.entries(env)) vars.set(name, { value: [value], isArray: false, isExported: true });
+  vars.set('HOSTNAME', { value: [host.hostname], isArray: false, isExported: false });
+  return {
+    vars, functions: new Map(), cwd, positional: [], status: 0, isErrexit: false, isNounset: false,
+    dialect: { flavour, argv0: flavour, isInteractive: options.isInteractive ?? true },
+  };
+}
+
+/**
+ * Creates a shell session on a host.
+ * @param host the node's files, commands and identity
+ * @param options flavour, interactivity, environment, limits
+ * @returns the session
+ * @example createShell(host).run('x=1; echo $x').stdout // '1\n' (with an `echo` command on the host)
+ */
+export function createShell(host: ShellHost, options: ShellOptions = {}): Shell {
+  const state = initialState(host, options);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  let hasExited = false;
+  const run = (text: string): ShellResult => {
+    const buffer = new OutputBuffer(limits.maxOutput);
+    if (hasExited) return { stdout: '', stderr: '', exitCode: state.status, output: [] };
+    const out = new Map<number, Sink>([[1, { kind: 'buffer', buffer, fd: 1 }], [2, { kind: 'buffer', buffer, fd: 2 }]]);
+    const budget: Budget = { steps: 0, ...limits };
+    const prefix = `${state.dialect.argv0}: `;
+    try {
+      new Interpreter(state, host, budget, 0).runSource(text, { stdin: { text: '' }, out });
+    } catch (e) {
+      if (e instanceof ExitSignal) {
+        hasExited = true;
+        state.status = e.status;
+      } else if (e instanceof LimitSignal) {
+        buffer.chunks.push({ fd: 2, text: `${prefix}${e.message}\n` });
+        state.status = 1;
+      } else if (e instanceof OutputLimitExceeded) {
+        buffer.chunks.push({ fd: 2, text: `\n${prefix}output stopped after ${e.limit} characters (does a loop never end?)\n` });
+        state.status = 1;
+      } else {
+        buffer.chunks.push({ fd: 2, text: `${prefix}simulator error: ${e instanceof Error ? e.message : String(e)}\n` });
+        state.status = 1;
+      }
+    }
+    return { stdout: buffer.text(1), stderr: buffer.text(2), exitCode: state.status, output: buffer.chunks };
+  };
+  return {
+    run,
+    isComplete,
+    get env() {
+      return exportedEnv(state);
+    },
+    get cwd() {
+      return state.cwd;
+    },
+    get lastStatus() {
+      return state.status;
+    },
+    get hasExited() {
+      return hasExited;
+    },
+    getVar: (name) => getVar(state, name),
+    prompt: () => {
+      const isRoot = host.user === 'root';
+      if (state.dialect.flavour === 'sh') return isRoot ? '# ' : '$ ';
+      const home = getVar(state, 'HOME') ?? host.home;
+      const dir = state.cwd === home ? '~' : state.cwd.startsWith(`${home}/`) ? `~${state.cwd.slice(home.length)}` : state.cwd;
+      return `${host.user}@${host.hostname}:${dir}${isRoot ? '#' : '$'} `;
+    },
+  };
+}
