@@ -19,6 +19,8 @@ export type ExplainedRun = { token: number; from: number; to: number };
  * @param bytes - the subject as UTF-8 (must match)
  * @returns runs of bytes per token in subject order, or `undefined` if the subject does not match
  *   or the work limit is exceeded
+ * @example explainRuns(nfaOf('/tmp/**'), bytes('/tmp/a/b'))
+ *   // → [{ token: 0, from: 0, to: 5 }, { token: 1, from: 5, to: 8 }]  (token 0 is "/tmp/", 1 is "**")
  */
 export function explainRuns(nfa: Nfa, bytes: Uint8Array): ExplainedRun[] | undefined {
   if (bytes.length * nfa.kind.length > MAX_EXPLAIN_WORK) return undefined;

@@ -44,17 +44,6 @@ function codePointBytes(cp: number): number[] {
 }
 
 /**
- * Number of UTF-8 bytes in `text` (C's `strlen` of the same string).
- *
- * @param text - any string
- * @returns its UTF-8 length
- * @example utf8Length('é') // → 2
- */
-export function utf8Length(text: string): number {
-  return encodeUtf8(text).bytes.length;
-}
-
-/**
  * The UTF-8 bytes of `text` without the position map (the matcher's hot path; ASCII is copied directly).
  *
  * @param text - any string
