@@ -77,6 +77,7 @@ function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatche
     entries.push({ rule: rule as FileRule & ResolvedRule, path: rule.path.text, key, halves, isExact: scanAare(rule.path.text)?.kind === 'literal' });
   }
   checkExecConflicts(profile, entries, matchers, out);
+  out.push(...checkTransitions(profile));
 }
 
 function checkExecConflicts(profile: ResolvedProfile, entries: ExecEntry[], matchers: Map<string, AareMatcher | undefined>, out: Diagnostic[]): void {
@@ -100,4 +101,40 @@ function checkExecConflicts(profile: ResolvedProfile, entries: ExecEntry[], matc
       return;
     }
   }
+}
+
+/** 3.0.8's transition table holds 12 named targets per profile (`Profile X has too many specified profile transitions.`). */
+const MAX_NAMED_TRANSITIONS = 12;
+
+/**
+ * Named-transition count and change_profile safe/unsafe conflicts of one profile.
+ *
+ * @param profile - a resolved profile
+ * @returns diagnostics worded as apparmor_parser's
+ */
+export function checkTransitions(profile: ResolvedProfile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const targets = new Set<string>();
+  let last: ResolvedRule | undefined;
+  const onexec = new Map<string, string>();
+  for (const rule of profile.rules) {
+    if (rule.kind === 'file' && rule.target) {
+      targets.add(rule.target.text);
+      last = rule;
+    }
+    if (rule.kind === 'change_profile' && rule.execPath) {
+      const target = rule.target?.text ?? '**';
+      const safety = rule.safety === 'unsafe' ? 'unsafe' : 'safe';
+      const seen = onexec.get(target);
+      if (seen !== undefined && seen !== safety) {
+        const message = `profile ${profile.name}: has merged rule ${target} with conflicting x modifiers\nERROR merging rules for profile ${profile.name}, failed to load`;
+        out.push(bareDiagnostic(rule, 'CONFLICTING_EXEC_MODES', message));
+      }
+      onexec.set(target, safety);
+    }
+  }
+  if (targets.size > MAX_NAMED_TRANSITIONS && last) {
+    out.push(bareDiagnostic(last, 'LIMIT_EXCEEDED', `Profile ${profile.name} has too many specified profile transitions.`));
+  }
+  return out;
 }

@@ -169,7 +169,7 @@ class Resolver {
   }
 
   #profile(node: ProfileNode, parent: string | undefined, source: Source): ResolvedProfile {
-    const baseName = this.#expandText(node.name.text, node.name.range, source, '', false);
+    const baseName = this.#expandText(node.name.text, node.name.range, source, undefined, false);
     const name = parent ? `${parent}//${baseName}` : baseName;
     const attachment = node.attachment
       ? this.#expandText(node.attachment.text, node.attachment.range, source, name, true)
@@ -239,9 +239,10 @@ class Resolver {
     return this.#expandText(word.text, word.range, source, profileName, false);
   }
 
-  #expandText(text: string, range: Range, source: Source, profileName: string, isPath: boolean): string {
+  #expandText(text: string, range: Range, source: Source, profileName: string | undefined, isPath: boolean): string {
     if (!text.includes('@{')) return isPath ? filterSlashes(text).text : text;
-    const builtins = new Map([['profile_name', profileName]]);
+    // @{profile_name} exists inside a profile, not in its own header
+    const builtins = new Map(profileName === undefined ? [] : [['profile_name', profileName]]);
     const { text: expanded, problems } = expandVariables(text, this.#table, builtins);
     for (const problem of problems) {
       if (problem.kind === 'undefined') {

@@ -35,7 +35,10 @@ export function decodeFileMode(text: string): DecodedMode {
     error ??= message;
   };
   const setExec = (next: ExecBase, shown: string, isSafe: boolean): void => {
-    if (base !== undefined && base !== next) return fail(`Exec qualifier '${shown}' invalid, conflicting qualifier already specified`);
+    // as IS_DIFF_QUAL: any difference in the exec type, safe/unsafe included, conflicts
+    if (d.exec !== undefined && d.exec !== execName(next, isSafe)) {
+      return fail(`Exec qualifier '${shown}' invalid, conflicting qualifier already specified`);
+    }
     base = next;
     d.exec = execName(next, isSafe);
   };
@@ -58,7 +61,7 @@ export function decodeFileMode(text: string): DecodedMode {
       case 'm': case 'M': d.mmap = true; break;
       case 'x': case 'X': d.isBareX = true; break;
       case 'i': case 'I':
-        if (base !== undefined) fail("Exec qualifier 'i' invalid, conflicting qualifier already specified");
+        if (base !== undefined && base !== 'i') fail("Exec qualifier 'i' invalid, conflicting qualifier already specified");
         else setExec('i', 'i', false);
         i++;
         break;

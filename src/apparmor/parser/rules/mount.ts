@@ -6,22 +6,53 @@ import type { Cursor } from '../cursor.ts';
 import { MOUNT_OPTIONS } from '../../vocabulary.ts';
 import { parseConditionals } from './conditionals.ts';
 
-const MOUNT_CONDS = ['fstype', 'vfstype', 'options'];
+const MOUNT_CONDS = ['fstype', 'vfstype', 'options', 'option'];
+/** Options 3.0.8's table lacks (added in 3.1/4.x). */
+const NEWER_OPTIONS = ['nostrictatime', 'lazytime', 'nolazytime', 'symfollow', 'nosymfollow'];
+const PROPAGATION = [
+  'unbindable', 'runbindable', 'private', 'rprivate', 'slave', 'rslave', 'shared', 'rshared', 'make-unbindable',
+  'make-runbindable', 'make-private', 'make-rprivate', 'make-slave', 'make-rslave', 'make-shared', 'make-rshared',
+];
+const OPPOSITES: [string, string][] = [
+  ['rw', 'ro'], ['suid', 'nosuid'], ['dev', 'nodev'], ['exec', 'noexec'], ['sync', 'async'], ['mand', 'nomand'],
+  ['atime', 'noatime'], ['diratime', 'nodiratime'], ['acl', 'noacl'], ['relatime', 'norelatime'],
+  ['iversion', 'noiversion'], ['strictatime', 'nostrictatime'], ['lazytime', 'nolazytime'], ['user', 'nouser'],
+  ['symfollow', 'nosymfollow'], ['dirsync', 'nodirsync'],
+];
 
-function checkConds(c: Cursor, conds: Conditional[], line: number, allowed: readonly string[]): void {
+function optionWords(conds: Conditional[]): string[] {
+  return conds.filter((cond) => cond.name === 'options' || cond.name === 'option').flatMap((cond) => cond.values.map((v) => v.text));
+}
+
+/** `mount.cc`: unknown options fail; so do option sets the rule encoder cannot express (3.0.8). */
+function checkConds(c: Cursor, conds: Conditional[], line: number, allowed: readonly string[], source: Word | undefined, isMount: boolean): void {
   for (const cond of conds) {
     if (!allowed.includes(cond.name)) {
       c.report('INVALID_MOUNT_RULE', cond.range, `invalid mount conditional ${cond.name}${cond.operator === 'in' ? ' in' : '='}`, { line });
-      continue;
+      return;
     }
-    if (cond.name !== 'options') continue;
+    if (cond.name !== 'options' && cond.name !== 'option') continue;
     for (const value of cond.values) {
-      for (const option of value.text.split(',').filter((s) => s !== '')) {
-        if (!MOUNT_OPTIONS.includes(option)) {
-          c.report('INVALID_MOUNT_RULE', value.range, `unsupported mount options`, { line });
-        }
+      const known = MOUNT_OPTIONS.includes(value.text) && !(c.version === '3.0' && NEWER_OPTIONS.includes(value.text));
+      if (!known) {
+        c.report('INVALID_MOUNT_RULE', value.range, `unsupported mount options (unknown option '${value.text}')`, { line, upstream: 'unsupported mount options' });
+        return;
       }
     }
+  }
+  const words = optionWords(conds);
+  if (c.version === '5.0') {
+    const eq = conds.filter((cond) => (cond.name === 'options' || cond.name === 'option') && cond.operator === '=').flatMap((cond) => cond.values.map((v) => v.text));
+    if (OPPOSITES.some(([a, b]) => eq.includes(a) && eq.includes(b))) {
+      c.report('INVALID_MOUNT_RULE', conds[0]?.range ?? [0, 0], 'conflicting flags in the rule', { line, isBare: true });
+    }
+    return;
+  }
+  const isEncodable = !isMount || !source || !(words.some((w) => PROPAGATION.includes(w)) || (words.includes('remount')));
+  if (!isEncodable) {
+    c.report('INVALID_MOUNT_RULE', source?.range ?? [0, 0],
+      'Encoding of mount rule failed (apparmor_parser 3.0.8 cannot encode a propagation or remount option together with a source)',
+      { line, isBare: true, upstream: 'Encoding of mount rule failed' });
   }
 }
 
@@ -51,18 +82,18 @@ export function parseMountRule(c: Cursor, qualifiers: Qualifiers, start: number)
       mountpoint = c.word(c.expect('TOK_ID', 'TOK_CONDID or TOK_ID'));
     }
     const end = c.expect('TOK_END_OF_RULE', 'TOK_ARROW or TOK_END_OF_RULE');
-    checkConds(c, conditionals, end.line, MOUNT_CONDS);
+    checkConds(c, conditionals, end.line, MOUNT_CONDS, first, true);
     return { kind: 'mount', qualifiers, conditionals, source: first, mountpoint, range: c.rangeFrom(start) };
   }
   if (keyword.kind === 'TOK_PIVOTROOT') {
     let targetProfile: Word | undefined;
     if (c.accept('TOK_ARROW')) targetProfile = c.word(c.expect('TOK_ID', 'TOK_ID or TOK_SET_VAR'));
     const end = c.expect('TOK_END_OF_RULE', 'TOK_ARROW or TOK_END_OF_RULE');
-    checkConds(c, conditionals, end.line, ['oldroot']);
+    checkConds(c, conditionals, end.line, ['oldroot'], undefined, false);
     return { kind: 'pivot_root', qualifiers, conditionals, newRoot: first, targetProfile, range: c.rangeFrom(start) };
   }
   const end = c.expect('TOK_END_OF_RULE', 'TOK_END_OF_RULE');
-  checkConds(c, conditionals, end.line, MOUNT_CONDS);
+  checkConds(c, conditionals, end.line, MOUNT_CONDS, undefined, false);
   const kind = keyword.kind === 'TOK_REMOUNT' ? 'remount' : 'umount';
   return { kind, qualifiers, conditionals, mountpoint: first, range: c.rangeFrom(start) };
 }
