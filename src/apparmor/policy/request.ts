@@ -53,7 +53,8 @@ export type FileRequest = TaskContext & {
   class: 'file';
   operation: FileOperation;
   path: string;
-  /** OR of `MAY.*` bits, e.g. `MAY.READ | MAY.OPEN` for `open(O_RDONLY)` */
+  /** OR of `MAY.*` bits as `include/file.h aa_map_file_to_perms` builds them, e.g. `MAY.READ` for
+   * `open(O_RDONLY)`, `MAY.APPEND` for `O_WRONLY|O_APPEND`, `| MAY.CREATE` with `O_CREAT` */
   mask: number;
   fsuid: number;
   ouid: number;
