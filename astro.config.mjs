@@ -14,11 +14,13 @@ export default defineConfig({
       expressiveCode: {
         shiki: { engine: 'javascript', langs: [apparmorGrammar] },
       },
+      // Starlight's autogenerate matches an entry's file path after stripping `src/content/docs/` only; our
+      // collection lives in the top-level content/ (DESIGN.md §1), so directories are named from the root.
       sidebar: [
-        { label: 'Basics', items: [{ autogenerate: { directory: 'docs/basics' } }] },
-        { label: 'The profile language', items: [{ autogenerate: { directory: 'docs/language' } }] },
-        { label: 'Kubernetes', items: [{ autogenerate: { directory: 'docs/kubernetes' } }] },
-        { label: 'Reference', items: [{ autogenerate: { directory: 'docs/reference' } }] },
+        { label: 'Basics', items: [{ autogenerate: { directory: 'content/docs/01-basics' } }] },
+        { label: 'The profile language', items: [{ autogenerate: { directory: 'content/docs/02-language' } }] },
+        { label: 'Kubernetes', items: [{ autogenerate: { directory: 'content/docs/03-kubernetes' } }] },
+        { label: 'Reference', items: [{ autogenerate: { directory: 'content/docs/04-reference' } }] },
       ],
     }),
   ],
