@@ -1,0 +1,169 @@
+/**
+ * The kernel model's state and its LSM glue: the file system, the loaded profiles, the tasks, the audit
+ * log and the capability audit cache. `mediate` is the one place that asks the engine; the syscalls
+ * (`syscalls/*.ts`) call it in the kernel's order. No syscall logic lives here.
+ */
+import type { AccessRequest, Decision } from '../../apparmor/index.ts';
+import type { Errno } from './errno.ts';
+import { FileSystem, joinPath } from './fs.ts';
+import { createBaseFileSystem } from './base-image.ts';
+import { ProfileSet, type LoadedProfile } from './profile-set.ts';
+import { DEFAULT_RLIMITS, commOf, type Task } from './task.ts';
+import { resolveUser } from './users.ts';
+
+/** What a syscall returns: success with a value, or an errno. Audit lines go to the kernel's log. */
+export type SysResult<T = undefined> = { ok: true; value: T } | { ok: false; errno: Errno };
+
+/** How to start a task. */
+export type SpawnOptions = {
+  /** the executable (canonical path); sets `comm` */
+  exe: string;
+  /** `root`, `user`, `other` or a uid; default root */
+  user?: string | number;
+  label?: LoadedProfile;
+  comm?: string;
+};
+
+/**
+ * @param value - the syscall's value
+ * @returns a success result
+ * @example ok(3) // → { ok: true, value: 3 }
+ */
+export function ok<T>(value: T): SysResult<T> {
+  return { ok: true, value };
+}
+
+/**
+ * @param errno - the error
+ * @returns a failure result
+ * @example fail('EACCES') // → { ok: false, errno: 'EACCES' }
+ */
+export function fail<T = never>(errno: Errno): SysResult<T> {
+  return { ok: false, errno };
+}
+
+/** One simulated kernel: a node's file system, policy, processes and log. */
+export class Kernel {
+  readonly fs: FileSystem;
+  readonly profiles: ProfileSet;
+  readonly tasks = new Map<number, Task>();
+  readonly #audit: string[] = [];
+  /** `kernel:capability.c audit_caps`: the last profile that logged a capability and the caps it logged */
+  #capCache: { profile: LoadedProfile | undefined; caps: Set<string> } = { profile: undefined, caps: new Set() };
+  #nextPid: number;
+
+  /** @param options - an existing file system or profile set to use; defaults are the base image and none */
+  constructor(options: { fs?: FileSystem; profiles?: ProfileSet; firstPid?: number } = {}) {
+    this.fs = options.fs ?? createBaseFileSystem();
+    this.profiles = options.profiles ?? new ProfileSet();
+    this.#nextPid = options.firstPid ?? 100;
+  }
+
+  /**
+   * Starts a task and creates its `/proc/PID` entries.
+   * @param options - see SpawnOptions
+   * @returns the new task
+   */
+  spawn(options: SpawnOptions): Task {
+    const user = resolveUser(options.user) ?? { name: 'root', uid: 0, gid: 0, home: '/root' };
+    const pid = this.#nextPid++;
+    const task: Task = {
+      pid, comm: options.comm ?? commOf(options.exe), exe: options.exe,
+      uid: user.uid, gid: user.gid, fsuid: user.uid, fsgid: user.gid, groups: [user.gid],
+      label: options.label, onexec: undefined, hatParent: undefined, fds: new Map(),
+      rlimits: new Map(DEFAULT_RLIMITS.map(([name, limits]) => [name, [...limits] as [number, number]])),
+    };
+    this.tasks.set(pid, task);
+    const dir = `/proc/${pid}`;
+    const owned = { uid: user.uid, gid: user.gid, content: '' };
+    this.fs.put(dir, { type: 'dir', mode: 0o555, ...owned });
+    for (const name of ['status', 'maps', 'cmdline']) this.fs.put(joinPath(dir, name), { type: 'file', mode: 0o444, ...owned });
+    this.fs.put(joinPath(dir, 'environ'), { type: 'file', mode: 0o400, ...owned });
+    this.fs.put(joinPath(dir, 'comm'), { type: 'file', mode: 0o644, ...owned });
+    this.fs.put(joinPath(dir, 'exe'), { type: 'symlink', mode: 0o777, ...owned, target: options.exe });
+    for (const attr of ['attr/current', 'attr/exec', 'attr/apparmor/current', 'attr/apparmor/exec']) {
+      this.fs.put(joinPath(dir, attr), { type: 'file', mode: 0o666, ...owned });
+    }
+    return task;
+  }
+
+  /**
+   * Ends a task and removes its `/proc/PID` entries.
+   * @param task - the task
+   */
+  exit(task: Task): void {
+    this.tasks.delete(task.pid);
+    this.fs.remove(`/proc/${task.pid}`);
+  }
+
+  /**
+   * Appends a record to the audit log.
+   * @param record - the bare record (`type=1400 apparmor=…`)
+   */
+  log(record: string): void {
+    this.#audit.push(record);
+  }
+
+  /** @returns a mark to pass to `auditSince` */
+  auditMark(): number {
+    return this.#audit.length;
+  }
+
+  /**
+   * @param mark - from `auditMark`
+   * @returns the records logged since the mark, oldest first
+   */
+  auditSince(mark: number): string[] {
+    return this.#audit.slice(mark);
+  }
+
+  /**
+   * Asks the task's profile about one request and logs the record the engine renders. Unconfined tasks
+   * are not mediated (`kernel:lsm.c`: every hook skips unconfined labels).
+   * @param task - the asking task (its pid and comm go into the record)
+   * @param request - the request without the task context
+   * @param label - the label to ask as; default the task's own (the receive side of a signal asks the target's)
+   * @returns the decision, or undefined when the label is unconfined (allowed, nothing logged)
+   */
+  mediate(task: Task, request: AccessRequest, label: LoadedProfile | undefined = task.label): Decision | undefined {
+    if (label === undefined || label.mode === 'unconfined') return undefined;
+    const decision = label.decide({ ...request, pid: task.pid, comm: task.comm });
+    if (decision.record && !this.#isDuplicateCapability(label, request)) this.log(decision.record.line);
+    return decision;
+  }
+
+  /**
+   * `mediate` reduced to the syscall's view.
+   * @param task - the asking task
+   * @param request - the request
+   * @param label - as in `mediate`
+   * @returns ok, or the decision's errno (EACCES when the engine gives none)
+   */
+  check(task: Task, request: AccessRequest, label?: LoadedProfile): SysResult {
+    const decision = this.mediate(task, request, label ?? task.label);
+    if (decision === undefined || decision.verdict === 'allow') return ok(undefined);
+    return fail(decision.errno ?? 'EACCES');
+  }
+
+  /**
+   * `capable()`: the commoncap check (root has every capability, others none in this model), then
+   * AppArmor's `capability` rule check. A denied non-root task is never logged: commoncap fails first.
+   * @param task - the task
+   * @param capability - name without `CAP_`, e.g. `net_raw`
+   * @returns true when the capability is granted
+   */
+  capable(task: Task, capability: string): boolean {
+    if (task.uid !== 0) return false;
+    return this.check(task, { class: 'capability', capability }).ok;
+  }
+
+  /** As `audit_caps`: one record per profile and capability until another profile logs one. */
+  #isDuplicateCapability(label: LoadedProfile, request: AccessRequest): boolean {
+    if (request.class !== 'capability') return false;
+    const cache = this.#capCache;
+    if (cache.profile === label && cache.caps.has(request.capability)) return true;
+    if (cache.profile !== label) this.#capCache = { profile: label, caps: new Set() };
+    this.#capCache.caps.add(request.capability);
+    return false;
+  }
+}
