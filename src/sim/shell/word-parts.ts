@@ -95,7 +95,7 @@ export function parseBraced(inner: string, raw: string, isQuoted: boolean): Word
 function readDollar(raw: string, i: number, isQuoted: boolean, mode: PartMode): { part: WordPart; end: number } {
   const next = raw[i + 1] ?? '';
   if (raw.startsWith('$((', i)) {
-    const close = matchingEnd(raw, i + 2, '(', ')');
+    const close = matchingEnd(raw, i + 3, '(', ')');
     if (raw[close + 1] === ')' || close >= raw.length) {
       return { part: { kind: 'arithmetic', expression: raw.slice(i + 3, close), isQuoted }, end: Math.min(close + 2, raw.length) };
     }
