@@ -100,7 +100,9 @@ function compileProfile(
   };
   source.rules.forEach((rule, index) => compileRule(build, rule, index));
   addImplicitRules(build, source);
-  const attachment = source.attachment === undefined ? undefined : patterns.get(source.attachment).matcher;
+  // a child named by a path (`profile /usr/bin/x { }` inside a profile) attaches by that path for `cx`
+  const attachText = source.attachment ?? (source.baseName.startsWith('/') ? source.baseName : undefined);
+  const attachment = attachText === undefined ? undefined : patterns.get(attachText).matcher;
   const profile: CompiledProfile = {
     name: source.name,
     baseName: source.baseName,

@@ -76,7 +76,8 @@ function resolveTransition(profile: CompiledProfile, policy: CompiledPolicy | un
     lookupName = target ?? path;
     found = target !== undefined ? policy?.byName.get(target) : policy && findAttachment(policy.profiles, path).profile;
   } else if (kind.startsWith('c')) {
-    lookupName = target ?? path;
+    // x_table_lookup does not report a child name it failed to find; a by-path search reports the path
+    lookupName = target === undefined ? path : undefined;
     found = target !== undefined ? profile.children.get(target) : findAttachment(profile.children.values(), path).profile;
   }
   if (found) return { label: found.name, lookupName, isFallback: false };
