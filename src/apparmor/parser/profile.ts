@@ -5,7 +5,7 @@
 import type { BodyItem, ProfileFlag, ProfileFlags, ProfileMode, ProfileNode, Word, XattrCondition } from './ast.ts';
 import type { Cursor } from './cursor.ts';
 import { PROFILE_FLAGS_3_0, PROFILE_FLAGS_NEWER, PROFILE_MODES_3_0 } from '../vocabulary.ts';
-import { parseConditionals } from './rules/conditionals.ts';
+import { parseCondList } from './rules/conditionals.ts';
 
 const MODES_5_0 = [...PROFILE_MODES_3_0, 'default_allow', 'prompt'];
 const FLAGS_5_0 = [...PROFILE_FLAGS_3_0, 'interruptible', 'debug', 'attach_disconnected.ipc'];
@@ -102,7 +102,10 @@ export function parseProfileHeader(c: Cursor, parseBody: (c: Cursor) => BodyItem
   if (c.at('TOK_ID') || c.at('TOK_SET_VAR')) attachment = c.word(c.next());
   const xattrs: XattrCondition[] = [];
   if (c.at('TOK_CONDLISTID')) {
-    for (const cond of parseConditionals(c)) {
+    for (const cond of [parseCondList(c)]) {
+      if (cond.name !== 'xattrs') {
+        c.report('INVALID_ATTACHMENT', cond.range, `profile id: invalid conditional group ${cond.name}=()`, { line: c.peek().line });
+      }
       for (const inner of cond.nested ?? []) xattrs.push({ name: inner.name, value: inner.values[0], range: inner.range });
     }
   }
@@ -120,7 +123,13 @@ export function parseProfileHeader(c: Cursor, parseBody: (c: Cursor) => BodyItem
     c.report('INVALID_ATTACHMENT', attachment.range, "Profile attachment must begin with a '/' or variable.", { line: close.line });
   }
   if (isHat && xattrs.length > 0) c.report('INVALID_ATTACHMENT', headerRange, "hat profiles can't use xattrs matches", { line: close.line });
-  if (isTopLevel && !keyword && !namespace && !name.startsWith('/')) {
+  if (nameToken.text.startsWith(':')) {
+    const close = nameToken.text.indexOf(':', 1);
+    if (close < 0) c.report('INVALID_PROFILE_NAME', nameToken.range, `Namespace not terminated: ${nameToken.text}`, { line: c.peek(-1).line });
+    else if (close === 1) c.report('INVALID_PROFILE_NAME', nameToken.range, `Empty namespace: ${nameToken.text}`, { line: c.peek(-1).line });
+    else if (name === '') c.report('INVALID_PROFILE_NAME', nameToken.range, `Empty named transition profile name: ${nameToken.text}`, { line: c.peek(-1).line });
+  }
+  if (isTopLevel && !keyword && !namespace && !name.startsWith('/') && !nameToken.text.startsWith(':')) {
     const message = "Profile names must begin with a '/', namespace or keyword 'profile' or 'hat'.";
     c.report('INVALID_PROFILE_NAME', nameToken.range, message, { line: close.line });
   }

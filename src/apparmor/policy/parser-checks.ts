@@ -70,6 +70,7 @@ function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatche
         out.push(bareDiagnostic(rule, 'INVALID_GLOB', message));
       }
     }
+    checkConditionalGlobs(rule, out);
     if (rule.kind !== 'file' || !rule.path) continue;
     const key = execKey(rule);
     if (!key) continue;
@@ -137,4 +138,17 @@ export function checkTransitions(profile: ResolvedProfile): Diagnostic[] {
     out.push(bareDiagnostic(last, 'LIMIT_EXCEEDED', `Profile ${profile.name} has too many specified profile transitions.`));
   }
   return out;
+}
+
+/** dbus, signal, ptrace and unix conditionals are AARE too; 3.0.8 rejects them when they do not convert. */
+function checkConditionalGlobs(rule: ResolvedRule, out: Diagnostic[]): void {
+  if (rule.kind !== 'dbus' && rule.kind !== 'signal' && rule.kind !== 'ptrace' && rule.kind !== 'unix') return;
+  const values = rule.conditionals.flatMap((cond) => [...cond.values, ...(cond.nested ?? []).flatMap((n) => n.values)]);
+  for (const value of values) {
+    const result = compileAare(value.text);
+    if (!result.ok && result.error.kind === 'glob') {
+      out.push(bareDiagnostic(rule, 'INVALID_GLOB', `apparmor_parser: ${result.error.message}`));
+      return;
+    }
+  }
 }

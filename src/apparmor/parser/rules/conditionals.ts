@@ -70,7 +70,13 @@ function parseCond(c: Cursor): Conditional {
   return { name: name.text, operator: '=', values: [c.word(value)], isList: false, range: c.rangeFrom(start) };
 }
 
-function parseCondList(c: Cursor): Conditional {
+/**
+ * Parses one `NAME=( … )` group (`cond_list`), e.g. a profile header's `xattrs=(…)`.
+ *
+ * @param c - the cursor, at a TOK_CONDLISTID
+ * @returns the group, with its members in `nested`
+ */
+export function parseCondList(c: Cursor): Conditional {
   const name = c.next();
   c.expect('TOK_EQUALS', 'TOK_EQUALS');
   c.expect('TOK_OPENPAREN', 'TOK_OPENPAREN');
@@ -104,4 +110,51 @@ export function checkModeLetters(word: string, ruleName: string): string | undef
     if (!'rwRW'.includes(ch)) return `Internal: unexpected ${ruleName} mode character '${ch}' in input`;
   }
   return undefined;
+}
+
+/** How a rule kind words its conditional-shape errors (`dbus.cc`, `signal.cc`, `ptrace.cc`, `af_unix.cc`). */
+type ShapeWording = { once: (n: string) => string; isIn: (n: string) => string; single: (n: string) => string };
+
+const WORDING: Record<string, ShapeWording> = {
+  unix: {
+    once: (n) => `socket rule conditional "${n}" can only be specified once`,
+    isIn: (n) => `unknown rule: keyword 'in' is not allowed in '${n}' socket conditional`,
+    single: (n) => `unknown rule: conditional '${n}' only supports a single value`,
+  },
+};
+
+function wording(ruleName: string): ShapeWording {
+  return WORDING[ruleName] ?? {
+    once: (n) => `${ruleName} conditional "${n}" can only be specified once`,
+    isIn: () => `keyword "in" is not allowed in ${ruleName} rules`,
+    single: (n) => `${ruleName} conditional "${n}" only supports a single value`,
+  };
+}
+
+/**
+ * Checks the shape of conditionals as apparmor_parser 3.0.8 does for dbus, signal, ptrace and unix rules: each
+ * one at most once, no `in`, one value (except the listed multi-value ones).
+ *
+ * @param c - the cursor (diagnostics sink)
+ * @param conds - the rule's conditionals
+ * @param ruleName - `dbus`, `signal`, `ptrace` or `unix`
+ * @param line - the line apparmor_parser blames
+ * @param multiValued - conditionals that take lists (e.g. `set` of signal)
+ * @returns true when a problem was reported
+ */
+export function checkConditionalShape(c: Cursor, conds: Conditional[], ruleName: string, line: number, multiValued: readonly string[] = []): boolean {
+  const words = wording(ruleName);
+  const seen = new Set<string>();
+  for (const cond of conds) {
+    let message: string | undefined;
+    if (cond.operator === 'in') message = words.isIn(cond.name);
+    else if (seen.has(cond.name) && !multiValued.includes(cond.name)) message = words.once(cond.name);
+    else if (!cond.nested && cond.values.length > 1 && !multiValued.includes(cond.name)) message = words.single(cond.name);
+    seen.add(cond.name);
+    if (message) {
+      c.report('INVALID_RULE_OPTION', cond.range, message, { line });
+      return true;
+    }
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 /** `dbus [perms] [conds] [peer=(…)] ,` (`apparmor.d(5)` "DBus rules"; `yacc:dbus_rule`). */
 import type { DbusRule, Qualifiers } from '../ast.ts';
 import type { Cursor } from '../cursor.ts';
-import { checkModeLetters, parseConditionals, parsePerms } from './conditionals.ts';
+import { checkConditionalShape, checkModeLetters, parseConditionals, parsePerms } from './conditionals.ts';
 import { checkPermWords } from './perm-words.ts';
 
 const DBUS_PERMS = ['bind', 'send', 'receive', 'read', 'write', 'eavesdrop'];
@@ -24,6 +24,7 @@ export function parseDbusRule(c: Cursor, qualifiers: Qualifiers, start: number):
   const end = c.expect('TOK_END_OF_RULE', 'TOK_CONDID or TOK_CONDLISTID or TOK_END_OF_RULE');
   checkPermWords(c, perms, DBUS_PERMS, (w) => checkModeLetters(w, 'dbus'), end.line);
   const range = c.rangeFrom(start);
+  if (checkConditionalShape(c, conditionals, 'dbus', end.line)) return { kind: 'dbus', qualifiers, perms, conditionals, range };
   const words = perms.map((p) => p.text);
   const names = conditionals.map((cond) => cond.name);
   if (words.includes('bind') && names.some((n) => MESSAGE_CONDS.includes(n))) {

@@ -90,6 +90,14 @@ export function parseFileRule(c: Cursor, qualifiers: Qualifiers, start: number):
 
 function finishFileRule(c: Cursor, rule: FileRule, end: Token): void {
   checkFileRuleExec(c, rule, end.line);
+  const target = rule.target?.text;
+  if (target?.startsWith(':')) {
+    // as parse_label: `:ns:name` needs a closing ':' and a name after it
+    const close = target.indexOf(':', 1);
+    const rest = close < 0 ? '' : target.slice(close + 1).replace(/^\/\//, '');
+    if (close < 0) c.report('INVALID_PROFILE_NAME', rule.target?.range ?? rule.range, `Namespace not terminated: ${target}`, { line: end.line });
+    else if (rest === '') c.report('INVALID_PROFILE_NAME', rule.target?.range ?? rule.range, `Empty named transition profile name: ${target}`, { line: end.line });
+  }
   const perms = rule.mode?.decoded;
   if (rule.safety && perms && !perms.exec && !perms.isBareX) {
     c.report('INVALID_PERMISSION', rule.range, 'unsafe rule missing exec permissions', { line: end.line });

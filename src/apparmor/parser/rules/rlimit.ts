@@ -27,7 +27,7 @@ function checkValue(resource: string, value: string, unit: string): string | und
     if (seconds < 1) return `RLIMIT '${resource} ${value}' < minimum value of 1s`;
     return undefined;
   }
-  if (resource === 'rttime') return n < 0 || timeInSeconds(n, unit) === undefined ? `RLIMIT '${resource}' invalid value ${value}${suffix}` : undefined;
+  if (resource === 'rttime') return n < 0 || unit === 'm' || timeInSeconds(n, unit) === undefined ? `RLIMIT '${resource}' invalid value ${value}${suffix}` : undefined;
   if (COUNT_LIMITS.includes(resource)) return unit || n < 0 ? `RLIMIT '${resource}' invalid value ${value}${suffix}` : undefined;
   if (resource === 'nice') {
     if (unit) return `RLIMIT '${resource}' invalid value ${value}${suffix}`;

@@ -2,7 +2,7 @@
 import type { Qualifiers, SignalRule } from '../ast.ts';
 import type { Cursor } from '../cursor.ts';
 import { isKnownSignal } from '../../vocabulary.ts';
-import { checkModeLetters, parseConditionals, parsePerms } from './conditionals.ts';
+import { checkConditionalShape, checkModeLetters, parseConditionals, parsePerms } from './conditionals.ts';
 import { checkPermWords } from './perm-words.ts';
 
 /**
@@ -20,6 +20,7 @@ export function parseSignalRule(c: Cursor, qualifiers: Qualifiers, start: number
   const conditionals = parseConditionals(c);
   const end = c.expect('TOK_END_OF_RULE', 'TOK_CONDID or TOK_END_OF_RULE');
   checkPermWords(c, perms, ['send', 'receive', 'read', 'write'], (w) => checkModeLetters(w, 'signal'), end.line);
+  if (checkConditionalShape(c, conditionals, 'signal', end.line, ['set'])) return { kind: 'signal', qualifiers, perms, conditionals, range: c.rangeFrom(start) };
   for (const cond of conditionals) {
     if (cond.name === 'set') {
       for (const value of cond.values) {

@@ -1,7 +1,7 @@
 /** `unix [perms] [conds] [peer=(…)] ,` (`apparmor.d(5)` "Unix socket rules"; `yacc:unix_rule`). */
-import type { Qualifiers, UnixRule } from '../ast.ts';
+import type { Conditional, Qualifiers, UnixRule } from '../ast.ts';
 import type { Cursor } from '../cursor.ts';
-import { checkModeLetters, parseConditionals, parsePerms } from './conditionals.ts';
+import { checkConditionalShape, checkModeLetters, parseConditionals, parsePerms } from './conditionals.ts';
 import { checkPermWords } from './perm-words.ts';
 
 const UNIX_PERMS = [
@@ -27,6 +27,9 @@ export function parseUnixRule(c: Cursor, qualifiers: Qualifiers, start: number):
   const end = c.expect('TOK_END_OF_RULE', 'TOK_CONDID or TOK_CONDLISTID or TOK_END_OF_RULE');
   checkPermWords(c, perms, UNIX_PERMS, (w) => checkModeLetters(w, 'unix'), end.line);
   const range = c.rangeFrom(start);
+  if (checkConditionalShape(c, conditionals, 'unix', end.line) || checkUnixConditionals(c, conditionals, end.line)) {
+    return { kind: 'unix', qualifiers, perms, conditionals, range };
+  }
   const hasPeer = conditionals.some((cond) => cond.nested !== undefined);
   if (hasPeer && perms.some((p) => LOCAL_ONLY.includes(p.text))) {
     const message = "unix socket 'create', 'shutdown', 'setattr', 'getattr', 'bind', 'listen', 'setopt', and/or 'getopt' accesses cannot be used with peer socket conditionals";
@@ -38,4 +41,40 @@ export function parseUnixRule(c: Cursor, qualifiers: Qualifiers, start: number):
     }
   }
   return { kind: 'unix', qualifiers, perms, conditionals, range };
+}
+
+/** `af_unix.cc`: `label` only inside `peer=(…)`, peer holds `addr`/`label`, `addr` is `@…`, `none` or `auto`. */
+function checkUnixConditionals(c: Cursor, conds: Conditional[], line: number): boolean {
+  const fail = (cond: Conditional, message: string): boolean => {
+    c.report('INVALID_UNIX_RULE', cond.range, message, { line });
+    return true;
+  };
+  for (const cond of conds) {
+    if (cond.name === 'label' && !cond.nested) return fail(cond, "unknown rule: 'label' conditional is only valid in the peer expression");
+    const inner = cond.nested ?? [cond];
+    for (const one of inner) {
+      if (cond.nested && one.name !== 'addr' && one.name !== 'label') return fail(one, `unix rule: invalid peer conditional '${one.name}'`);
+      if (one.name !== 'addr') continue;
+      const value = one.values[0]?.text ?? '';
+      if (!(value.startsWith('@') || value === 'none' || value === 'auto') || /[\]\[{}]/.test(value.replace(/^@\{[A-Za-z0-9_]+\}/, ''))) {
+        if (!value.startsWith('@') || !balanced(value)) return fail(one, `unix rule: invalid value for addr='${value}'`);
+      }
+    }
+  }
+  return false;
+}
+
+function balanced(value: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === ']') return false;
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth < 0) return false;
+  }
+  return depth === 0 && !inClass;
 }
