@@ -22,6 +22,8 @@ export type SpawnOptions = {
   user?: string | number;
   label?: LoadedProfile;
   comm?: string;
+  /** a fixed pid (e.g. 1 for init); default the next free one */
+  pid?: number;
 };
 
 /**
@@ -66,7 +68,7 @@ export class Kernel {
    */
   spawn(options: SpawnOptions): Task {
     const user = resolveUser(options.user) ?? { name: 'root', uid: 0, gid: 0, home: '/root' };
-    const pid = this.#nextPid++;
+    const pid = options.pid ?? this.#nextPid++;
     const task: Task = {
       pid, comm: options.comm ?? commOf(options.exe), exe: options.exe,
       uid: user.uid, gid: user.gid, fsuid: user.uid, fsgid: user.gid, groups: [user.gid],
@@ -122,10 +124,21 @@ export class Kernel {
    * are not mediated (`kernel:lsm.c`: every hook skips unconfined labels).
    * @param task - the asking task (its pid and comm go into the record)
    * @param request - the request without the task context
-   * @param label - the label to ask as; default the task's own (the receive side of a signal asks the target's)
-   * @returns the decision, or undefined when the label is unconfined (allowed, nothing logged)
+   * @returns the decision, or undefined when the task is unconfined (allowed, nothing logged)
    */
-  mediate(task: Task, request: AccessRequest, label: LoadedProfile | undefined = task.label): Decision | undefined {
+  mediate(task: Task, request: AccessRequest): Decision | undefined {
+    return this.mediateAs(task, task.label, request);
+  }
+
+  /**
+   * `mediate` as another label: the receiving end of a signal or ptrace is asked with the target's
+   * profile while the record names the calling task.
+   * @param task - the calling task
+   * @param label - the label to ask (undefined = unconfined: not mediated)
+   * @param request - the request
+   * @returns the decision, or undefined for an unconfined label
+   */
+  mediateAs(task: Task, label: LoadedProfile | undefined, request: AccessRequest): Decision | undefined {
     if (label === undefined || label.mode === 'unconfined') return undefined;
     const decision = label.decide({ ...request, pid: task.pid, comm: task.comm });
     if (decision.record && !this.#isDuplicateCapability(label, request)) this.log(decision.record.line);
@@ -136,11 +149,21 @@ export class Kernel {
    * `mediate` reduced to the syscall's view.
    * @param task - the asking task
    * @param request - the request
-   * @param label - as in `mediate`
    * @returns ok, or the decision's errno (EACCES when the engine gives none)
    */
-  check(task: Task, request: AccessRequest, label?: LoadedProfile): SysResult {
-    const decision = this.mediate(task, request, label ?? task.label);
+  check(task: Task, request: AccessRequest): SysResult {
+    return this.checkAs(task, task.label, request);
+  }
+
+  /**
+   * `mediateAs` reduced to the syscall's view.
+   * @param task - the calling task
+   * @param label - the label to ask
+   * @param request - the request
+   * @returns ok or the errno
+   */
+  checkAs(task: Task, label: LoadedProfile | undefined, request: AccessRequest): SysResult {
+    const decision = this.mediateAs(task, label, request);
     if (decision === undefined || decision.verdict === 'allow') return ok(undefined);
     return fail(decision.errno ?? 'EACCES');
   }

@@ -70,7 +70,11 @@ const ACTIONS: Record<string, Action> = {
       ['setsockopt(SO_RCVBUFFORCE)', sysSetsockopt(kernel, task, fd, 'SO_RCVBUFFORCE')])(kernel, task, log),
   sys_admin: plain('sethostname', 'sys_admin'),
   sys_chroot: plain('chroot(/)', 'sys_chroot'),
-  mknod: (kernel, task, log) => log.record('mknod(chr 1,3)', sysMknod(kernel, task, '/run/aaop/chr', 'chr')),
+  mknod: (kernel, task, log) => {
+    const made = sysMknod(kernel, task, '/run/aaop/chr', 'chr');
+    kernel.fs.remove('/run/aaop/chr'); // the helper cleans up after itself
+    return log.record('mknod(chr 1,3)', made);
+  },
   sys_nice: plain('setpriority(-5)', 'sys_nice', 'EACCES'),
   sys_resource: (kernel, task, log) => {
     const hard = task.rlimits.get('nofile')?.[1] ?? 1024;

@@ -66,6 +66,9 @@ export function runKernelCase(kase: KernelCase, newLoader: PolicyLoaderFactory, 
       loadRecords.push(statusRecord(operation, profile.name, 90 + index));
     }
   });
+  const loadedProfiles = kernel.profiles.listing();
+  // the harness (a python3 agent, pid 1) runs unconfined
+  kernel.spawn({ exe: '/usr/bin/python3', pid: 1, comm: 'python3' });
   const ops = kase.ops.map((op) => {
     const withDefaults = { ...op, as: 'as' in op ? op.as : kase.as, user: op.user ?? kase.user };
     return { op, result: runOp(kernel, withDefaults, clock) };
@@ -73,7 +76,7 @@ export function runKernelCase(kase: KernelCase, newLoader: PolicyLoaderFactory, 
   return {
     id: kase.id, ...(kase.description === undefined ? {} : { description: kase.description }),
     mode: isComplain ? 'complain' : 'enforce', profiles: kase.profiles, files: kase.files ?? [], parser,
-    loaded_profiles: kernel.profiles.listing(),
+    loaded_profiles: loadedProfiles,
     load_audit: loadRecords.map((record) => dmesgLine(record, 9 + clock.serial / 1000, clock.serial++)),
     load_audit_norm: loadRecords.map(normaliseAuditLine),
     ops,

@@ -36,6 +36,7 @@ export type OpContext = { kernel: Kernel; task: Task; op: CaseOp; log: StepLog; 
 export function runOp(kernel: Kernel, op: CaseOp, clock: { serial: number }): OpResult {
   if (op.op === 'cmd') return { unsupported: CMD_UNSUPPORTED, audit: [], audit_norm: [] };
   const mark = kernel.auditMark();
+  const before = new Set(kernel.tasks.keys());
   const task = kernel.spawn({ exe: HELPER_PATH, user: op.user ?? 'root' });
   const log = new StepLog();
   let preopenFd: number | undefined;
@@ -44,7 +45,7 @@ export function runOp(kernel: Kernel, op: CaseOp, clock: { serial: number }): Op
     preopenFd = opened.ok ? opened.value : undefined;
   }
   const extras: OpExtras = enter(kernel, task, op, log) ? runBody({ kernel, task, op, log, preopenFd }) : {};
-  for (const other of [...kernel.tasks.values()]) kernel.exit(other);
+  for (const other of [...kernel.tasks.values()]) if (!before.has(other.pid)) kernel.exit(other);
   const records = kernel.auditSince(mark);
   const audit = records.map((record) => dmesgLine(record, 10 + clock.serial / 1000, clock.serial++));
   const result: OpResult = { allowed: log.failure === undefined, ...extras, steps: log.steps, audit, audit_norm: records.map(normaliseAuditLine) };

@@ -36,7 +36,7 @@ export function sysKill(kernel: Kernel, task: Task, target: Task, signal: string
   const name = signalName(signal);
   const send = kernel.check(task, { class: 'signal', access: 'send', signal: name, peer: labelName(target.label) });
   if (!send.ok) return send;
-  return kernel.check(task, { class: 'signal', access: 'receive', signal: name, peer: labelName(task.label) }, target.label);
+  return kernel.checkAs(task, target.label, { class: 'signal', access: 'receive', signal: name, peer: labelName(task.label) });
 }
 
 function mayPtrace(kernel: Kernel, task: Task, target: Task, how: 'trace' | 'read'): SysResult {
@@ -44,7 +44,7 @@ function mayPtrace(kernel: Kernel, task: Task, target: Task, how: 'trace' | 'rea
   const mine = kernel.check(task, { class: 'ptrace', access: how, peer: labelName(target.label) });
   if (!mine.ok) return mine;
   const theirs = how === 'trace' ? 'tracedby' : 'readby';
-  return kernel.check(task, { class: 'ptrace', access: theirs, peer: labelName(task.label) }, target.label);
+  return kernel.checkAs(task, target.label, { class: 'ptrace', access: theirs, peer: labelName(task.label) });
 }
 
 /**
