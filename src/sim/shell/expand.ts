@@ -1,6 +1,7 @@
 // Word expansion in bash's order: tilde, parameter/command/arithmetic substitution, word splitting
 // on IFS, pathname globbing, quote removal. Pure: everything it needs comes through ExpandEnv.
 import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
+import { expandBraces } from './brace.ts';
 import { globFields } from './glob.ts';
 import type { Errno } from './host.ts';
 import { matchPattern, patternToRegExpSource, removeAffix } from './pattern.ts';
@@ -213,6 +214,7 @@ function ifsOf(env: ExpandEnv): string {
 function splitFields(pieces: Piece[], ifs: string, isSplitting: boolean): Field[] {
   const fields: Field[] = [];
   let current: Field | undefined;
+  let afterWhitespace = false;
   const open = (): Field => (current ??= { segments: [], hasQuotes: false });
   const close = (force: boolean): void => {
     if (current !== undefined && (force || current.hasQuotes || current.segments.some((s) => s.text !== ''))) fields.push(current);
@@ -231,9 +233,17 @@ function splitFields(pieces: Piece[], ifs: string, isSplitting: boolean): Field[
       continue;
     }
     for (const ch of piece.text) {
-      if (!ifs.includes(ch)) open().segments.push({ text: ch, isQuoted: false });
-      else if (/\s/.test(ch)) close(false);
-      else close(true);
+      if (!ifs.includes(ch)) {
+        afterWhitespace = false;
+        open().segments.push({ text: ch, isQuoted: false });
+      } else if (/\s/.test(ch)) {
+        if (current !== undefined) afterWhitespace = true;
+        close(false);
+      } else {
+        if (current === undefined && !afterWhitespace) fields.push({ segments: [], hasQuotes: true });
+        close(true);
+        afterWhitespace = false;
+      }
     }
   }
   close(false);
@@ -253,9 +263,11 @@ function fieldPattern(field: Field): string {
  * @example expandWord('"$A"b*', env) // ['x y' + matches of b*…] — see tests/sim/shell-expand.test.ts
  */
 export function expandWord(raw: string, env: ExpandEnv): string[] {
-  const parts = tildePrefix(parseWordParts(raw, 'word'), env);
-  const fields = splitFields(piecesOf(parts, env), ifsOf(env), true);
-  return globFields(fields.map(fieldPattern), env);
+  return expandBraces(raw).flatMap((word) => {
+    const parts = tildePrefix(parseWordParts(word, 'word'), env);
+    const fields = splitFields(piecesOf(parts, env), ifsOf(env), true);
+    return globFields(fields.map(fieldPattern), env);
+  });
 }
 
 /**

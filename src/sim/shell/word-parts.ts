@@ -60,8 +60,14 @@ function matchingEnd(raw: string, start: number, open: string, close: string): n
 
 function skipDoubleIn(raw: string, i: number): number {
   for (let j = i + 1; j < raw.length; j++) {
-    if (raw[j] === '\\') j++;
-    else if (raw[j] === '"') return j;
+    const c = raw[j];
+    if (c === '\\') j++;
+    else if (c === '"') return j;
+    else if (c === '$' && (raw[j + 1] === '(' || raw[j + 1] === '{')) {
+      j = raw[j + 1] === '(' ? matchingEnd(raw, j + 2, '(', ')') : matchingEnd(raw, j + 2, '{', '}');
+    } else if (c === '`') {
+      for (j++; j < raw.length && raw[j] !== '`'; j++) if (raw[j] === '\\') j++;
+    }
   }
   return raw.length;
 }
