@@ -48,3 +48,6 @@ export { PatternCache } from './policy/matchers.ts';
 export { AuditCache } from './audit/cache.ts';
 export { renderAuditRecord, untrustedString } from './audit/render.ts';
 export { parseAuditLine, type AuditEventType, type AuditFieldName, type AuditLogFields } from './audit/parse.ts';
+
+// kernel model / CLI: the bundled /etc/apparmor.d as an include reader (bundle/index.ts)
+export { bundleReader } from './bundle/index.ts';
