@@ -108,7 +108,6 @@ function exportBuiltin(ctx: BuiltinContext): number {
 function unset(ctx: BuiltinContext): number {
   const { state } = ctx;
   let isFunction = false;
-  let status = 0;
   for (const arg of ctx.argv.slice(1)) {
     if (arg === '-f' || arg === '-v') {
       isFunction = arg === '-f';
@@ -122,13 +121,12 @@ function unset(ctx: BuiltinContext): number {
         v.value[at < 0 ? v.value.length + at : at] = undefined;
       }
     } else if (!NAME.test(arg)) {
-      ctx.err(`${ctx.prefix}unset: \`${arg}': not a valid identifier\n`);
-      status = 1;
+      continue;
     } else if (isFunction) state.functions.delete(arg);
     else if (state.vars.has(arg)) state.vars.delete(arg);
     else state.functions.delete(arg);
   }
-  return status;
+  return 0;
 }
 
 function set(ctx: BuiltinContext): number {

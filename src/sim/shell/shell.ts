@@ -15,6 +15,8 @@ export type ShellOptions = {
   isInteractive?: boolean;
   /** Initial exported environment; HOME, USER, PATH, PWD, SHELL get defaults from the host. */
   env?: Readonly<Record<string, string>>;
+  /** `$0` and the error prefix (default: the flavour, `bash` or `sh`). */
+  argv0?: string;
   /** Starting directory (default: the host's home). */
   cwd?: string;
   /** Safety caps per `run`: commands executed, characters of output, nesting depth. */
@@ -59,7 +61,7 @@ function initialState(host: ShellHost, options: ShellOptions): ShellState {
   vars.set('HOSTNAME', { value: [host.hostname], isArray: false, isExported: false });
   return {
     vars, functions: new Map(), cwd, positional: [], status: 0, isErrexit: false, isNounset: false,
-    dialect: { flavour, argv0: flavour, isInteractive: options.isInteractive ?? true },
+    dialect: { flavour, argv0: options.argv0 ?? flavour, isInteractive: options.isInteractive ?? true },
   };
 }
 
