@@ -70,6 +70,12 @@ export function compileRule(build: ProfileBuild, rule: ResolvedRule, sourceIndex
     case 'link': return compileLinkRule(build, rule, base);
     case 'capability': return markBitTable(build.capability, capabilitySlots(rule.names), base);
     case 'network': return compileNetworkRule(build, rule, base);
+    case 'unix': {
+      // kernels without af_unix mediation (the corpus's 6.1) get `unix` rules downgraded to `network unix [type]`
+      const type = conditionalValues(rule.conditionals, 'type')?.[0];
+      for (const [family, mask] of networkSlots('unix', type)) markBitTable(build.network, [family], base, mask);
+      return;
+    }
     case 'signal':
     case 'ptrace': {
       const peer = matcherFor(conditionalValues(rule.conditionals, 'peer'), build.patterns);
