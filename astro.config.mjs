@@ -11,6 +11,7 @@ export default defineConfig({
       description: 'Learn AppArmor in Kubernetes by doing it: docs, a simulated node and cluster, offline.',
       logo: { src: './public/favicon.svg', replacesTitle: false },
       favicon: '/favicon.svg',
+      customCss: ['./src/styles/theme.css'],
       expressiveCode: {
         shiki: { engine: 'javascript', langs: [apparmorGrammar] },
       },

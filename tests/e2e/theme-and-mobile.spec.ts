@@ -43,6 +43,17 @@ test.describe('on a phone-sized viewport', () => {
     await page.screenshot({ path: '/tmp/apparmor-lab-mobile-menu.png' });
   });
 
+  test('the landing page, which has no menu, still offers the theme select', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('button.sl-menu-button')).toHaveCount(0);
+    const select = page.locator('main starlight-theme-select select');
+    await expect(select).toBeVisible();
+    await select.selectOption('light');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await select.selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  });
+
   test('no page scrolls sideways', async ({ page }) => {
     const overflowing: string[] = [];
     for (const path of builtPages()) {
