@@ -50,7 +50,12 @@ export class Interpreter {
       if (step.kind === 'error') {
         this.#emit(io, 2, formatSyntaxError(this.state.dialect, step.error, source));
         this.state.status = 2;
-        return 2;
+        // An interactive bash drops the bad line and goes on reading the next ones.
+        const rest = source.split('\n').slice(step.error.line).join('\n');
+        if (this.state.dialect.isInteractive && step.error.kind === 'unexpected-token' && rest.trim() !== '') {
+          this.runSource(rest, io);
+        }
+        return this.state.status;
       }
       try {
         this.state.status = this.#execList(step.list, io);
