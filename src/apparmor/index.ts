@@ -50,4 +50,4 @@ export { renderAuditRecord, untrustedString } from './audit/render.ts';
 export { parseAuditLine, type AuditEventType, type AuditFieldName, type AuditLogFields } from './audit/parse.ts';
 
 // kernel model / CLI: the bundled /etc/apparmor.d as an include reader (bundle/index.ts)
-export { bundleReader } from './bundle/index.ts';
+export { BUNDLED_APPARMOR_D, BUNDLED_DIRECTORIES, bundleReader, listBundledDir, readBundledFile } from './bundle/index.ts';
