@@ -26,6 +26,8 @@ export const conformanceReader: IncludeReader = {
     }
   },
   listDir(path) {
+    // git cannot hold the empty tunables/xdg-user-dirs.d that tunables/global includes (conformance README)
+    if (path.endsWith('/apparmor.d/tunables/xdg-user-dirs.d')) return [];
     try {
       const p = realPath(path);
       return statSync(p).isDirectory() ? readdirSync(p) : undefined;
@@ -35,9 +37,9 @@ export const conformanceReader: IncludeReader = {
   },
 };
 
-/** @returns the text simple.pl pipes to the parser: the file without its `#=` header lines. */
+/** @returns the text simple.pl pipes to the parser: the file without its `#=DESCRIPTION|EXRESULT|TODO|DISABLED` lines. */
 export function stripHeaders(text: string): string {
-  return text.split('\n').filter((line) => !/^#=/.test(line)).join('\n');
+  return text.split('\n').filter((line) => !/^#=(DESCRIPTION|EXRESULT|TODO|DISABLED)/i.test(line)).join('\n');
 }
 
 /** The verdict on one policy text and the first error, if any. */

@@ -49,6 +49,7 @@ const RE = {
   varName: sticky(VAR_NAME),
   all: /all(?=[^A-Za-z0-9_]|$)/y,
   ids: sticky(`${QUOTED_ID}|${IDS}`),
+  idsUnquoted: sticky(IDS),
   idsNoeq: sticky(`${QUOTED_ID}|${LABEL}|${IDS_NOEQ}`),
   listValue: sticky(`${QUOTED_ID}|${LIST_VALUE_ID}`),
   listCondValue: sticky(`${QUOTED_LIST_VALUE_ID}|${LIST_VALUE_ID}`),
@@ -401,7 +402,7 @@ class Lexer {
       }
       case 'NETWORK_MODE':
         if (this.#version === '3.0') {
-          const id = this.#match(RE.ids);
+          const id = this.#match(RE.idsUnquoted);
           return id ? { kind: 'TOK_ID', length: id.length, text: id } : undefined;
         }
         return this.#scanPermMode('UNIX_MODE');

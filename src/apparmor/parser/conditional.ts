@@ -5,7 +5,7 @@
 import type { BodyItem, Condition, IfBlock } from './ast.ts';
 import type { Cursor } from './cursor.ts';
 
-const EXPR_START = 'TOK_NOT or TOK_BOOL_VAR or TOK_DEFINED';
+const EXPR_START = 'TOK_BOOL_VAR or TOK_NOT or TOK_DEFINED';
 
 function parsePrimary(c: Cursor): Condition {
   const token = c.peek();
@@ -65,7 +65,7 @@ export function parseConditionalBlock(c: Cursor, parseBody: (c: Cursor) => BodyI
   if (c.accept('TOK_ELSE')) {
     if (c.at('TOK_IF')) otherwise = [parseConditionalBlock(c, parseBody)];
     else {
-      c.expect('TOK_OPEN', 'TOK_IF or TOK_OPEN');
+      c.expect('TOK_OPEN', 'TOK_OPEN or TOK_IF');
       otherwise = parseBody(c);
       c.expect('TOK_CLOSE', 'TOK_ID or TOK_MODE or TOK_SET_VAR');
     }

@@ -88,9 +88,9 @@ function parseTopLevelItem(c: Cursor, hasProfile: boolean): TopLevelItem | undef
       return token.kind === 'TOK_SET_VAR' ? parseVariableAssignment(c) : parseBooleanAssignment(c);
     case 'TOK_IF':
       if (c.version === '5.0') return parseConditionalBlock(c, parseBody);
-      return c.syntaxError(hasProfile ? 'end of file' : '');
+      return c.syntaxError('end of file');
     default:
-      return c.syntaxError(hasProfile ? 'end of file' : '');
+      return c.syntaxError('end of file');
   }
 }
 

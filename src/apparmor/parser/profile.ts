@@ -2,7 +2,7 @@
  * Profile, hat and child-profile headers (`yacc:profile`, `profile_base`, `hat`, `local_profile`, `flags`):
  * `[profile|hat|^] NAME [ATTACHMENT] [xattrs=(…)] [[flags=](…)] { … }`, with 3.0.8's checks and wording.
  */
-import type { BodyItem, ProfileFlag, ProfileFlags, ProfileMode, ProfileNode, Word, XattrCondition } from './ast.ts';
+import type { BodyItem, Conditional, ProfileFlag, ProfileFlags, ProfileMode, ProfileNode, Word, XattrCondition } from './ast.ts';
 import type { Cursor } from './cursor.ts';
 import { PROFILE_FLAGS_3_0, PROFILE_FLAGS_NEWER, PROFILE_MODES_3_0 } from '../vocabulary.ts';
 import { parseCondList } from './rules/conditionals.ts';
@@ -101,11 +101,10 @@ export function parseProfileHeader(c: Cursor, parseBody: (c: Cursor) => BodyItem
   let attachment: Word | undefined;
   if (c.at('TOK_ID') || c.at('TOK_SET_VAR')) attachment = c.word(c.next());
   const xattrs: XattrCondition[] = [];
+  let badGroup: Conditional | undefined;
   if (c.at('TOK_CONDLISTID')) {
     for (const cond of [parseCondList(c)]) {
-      if (cond.name !== 'xattrs') {
-        c.report('INVALID_ATTACHMENT', cond.range, `profile id: invalid conditional group ${cond.name}=()`, { line: c.peek().line });
-      }
+      if (cond.name !== 'xattrs') badGroup = cond;
       for (const inner of cond.nested ?? []) xattrs.push({ name: inner.name, value: inner.values[0], range: inner.range });
     }
   }
@@ -122,6 +121,7 @@ export function parseProfileHeader(c: Cursor, parseBody: (c: Cursor) => BodyItem
   if (attachment && !(attachment.text.startsWith('/') || attachment.text.startsWith('@{'))) {
     c.report('INVALID_ATTACHMENT', attachment.range, "Profile attachment must begin with a '/' or variable.", { line: close.line });
   }
+  if (badGroup) c.report('INVALID_ATTACHMENT', badGroup.range, `profile id: invalid conditional group ${badGroup.name}=()`, { line: close.line });
   if (isHat && xattrs.length > 0) c.report('INVALID_ATTACHMENT', headerRange, "hat profiles can't use xattrs matches", { line: close.line });
   if (nameToken.text.startsWith(':')) {
     const close = nameToken.text.indexOf(':', 1);

@@ -60,6 +60,10 @@ class Resolver {
   readonly #topCache = new Set<string>();
   readonly #profileNames = new Set<string>();
   #abi: string | undefined;
+  /** variable-expansion errors: apparmor_parser finds them after parsing, walking each profile's rules backwards */
+  readonly #postDiagnostics: Diagnostic[] = [];
+  readonly #texts = new Map<string, string>();
+  #sink: Diagnostic[] | undefined;
 
   constructor(options: ResolveOptions) {
     this.#options = options;
@@ -73,7 +77,8 @@ class Resolver {
     this.#walkTop(ast.items, source, profiles);
     const version = this.#options.version ?? '3.0';
     if (version === '3.0' || version === '5.0') this.#applyAliases(profiles);
-    return { profiles, variables: this.#table.expandedSets(), abi: this.#abi, diagnostics: this.#diagnostics };
+    const diagnostics = [...this.#diagnostics, ...this.#postDiagnostics];
+    return { profiles, variables: this.#table.expandedSets(), abi: this.#abi, diagnostics };
   }
 
   #report(code: DiagnosticCode, source: Source, range: Range, message: string, upstream?: { message?: string; isBare?: boolean; preface?: string }): void {
@@ -82,7 +87,7 @@ class Resolver {
     if (upstream?.isBare && d.upstream) d.upstream.isBare = true;
     if (upstream?.preface && d.upstream) d.upstream.preface = upstream.preface;
     if (source.file !== undefined) d.file = source.file;
-    this.#diagnostics.push(d);
+    (this.#sink ?? this.#diagnostics).push(d);
   }
 
   #walkTop(items: readonly TopLevelItem[], source: Source, out: ResolvedProfile[]): void {
@@ -94,7 +99,7 @@ class Resolver {
         case 'variable': this.#defineVariable(item.name, item.operator, item.values.map((v) => v.text), item.range, source); break;
         case 'boolean':
           if (!this.#table.defineBoolean(item.name, item.value)) {
-            this.#report('VARIABLE_REDEFINED', source, item.range, `variable $${item.name} was previously declared`);
+            this.#report('VARIABLE_REDEFINED', source, this.#nextTokenRange(item.range, source), `variable $${item.name} was previously declared`, { preface: `'${item.name}' is already defined` });
           }
           break;
         case 'alias': this.#aliases.push([item.from.text, item.to.text]); break;
@@ -106,7 +111,20 @@ class Resolver {
     }
   }
 
+  /**
+   * apparmor_parser reports an assignment's errors once it has read the token after the value list (bison needs
+   * it to end the list), so the line is that token's: skip blanks and comments after the assignment.
+   */
+  #nextTokenRange(range: Range, source: Source): Range {
+    const text = source.file === undefined ? this.#options.text ?? '' : this.#texts.get(source.file) ?? '';
+    const re = /(?:[ \t\r\n]+|#(?!include)[^\n]*)*/y;
+    re.lastIndex = range[1];
+    re.exec(text);
+    return [re.lastIndex, re.lastIndex];
+  }
+
   #defineVariable(name: string, operator: string, values: string[], range: Range, source: Source): void {
+    range = this.#nextTokenRange(range, source);
     if (operator === '=') {
       if (!this.#table.define(name, values)) {
         this.#report('VARIABLE_REDEFINED', source, range, `variable @{${name}} was previously declared`, { preface: `'${name}' is already defined` });
@@ -124,7 +142,9 @@ class Resolver {
     this.#abi ??= path;
     const found = lookupInclude(this.#reader, path, isMagic, this.#searchDirs, this.#options.cwd ?? '/');
     if (!found.found) {
-      this.#report('INVALID_ABI', source, range, `Could not open '${path}': No such file or directory`);
+      // <kernel> asks for the running kernel's features, not a file
+      const message = path === 'kernel' ? `failed to find features abi '${path}': No such file or directory` : `Could not open '${path}': No such file or directory`;
+      this.#report('INVALID_ABI', source, range, message);
     }
   }
 
@@ -142,6 +162,7 @@ class Resolver {
       cache.add(file.path);
       const parsed = parsePolicy(file.text, { version: this.#options.version ?? '3.0', context });
       for (const d of parsed.diagnostics) this.#diagnostics.push({ ...d, file: file.path });
+      this.#texts.set(file.path, file.text);
       walk(parsed.ast.items, { file: file.path, lines: new LineCounter(file.text) });
     }
   }
@@ -182,28 +203,40 @@ class Resolver {
     const key = `${node.namespace ?? ''}:${name}`;
     if (this.#profileNames.has(key)) {
       const what = parent ? `hat ${baseName} in profile ${parent}` : `profile ${name}`;
-      const bare = parent ? `Multiple definitions for hat ${baseName} in profile (null) exist` : `Multiple definitions for profile ${name} exist,bailing out.`;
+      const bare = parent ? `Multiple definitions for hat ${baseName} in profile (null) exist,bailing out.` : `Multiple definitions for profile ${name} exist,bailing out.`;
       this.#report('DUPLICATE_PROFILE', source, node.name.range, `Multiple definitions for ${what}`, { message: bare, isBare: true });
     }
     this.#profileNames.add(key);
-    this.#walkBody(node.body, source, profile, { audit: false, deny: false, owner: undefined }, new Set());
+    const perRule: Diagnostic[][] = [];
+    this.#walkBody(node.body, source, profile, { audit: false, deny: false, owner: undefined }, new Set(), perRule);
+    for (const list of perRule.reverse()) this.#postDiagnostics.push(...list);
     return profile;
   }
 
-  #walkBody(items: readonly (BodyItem | TopLevelItem)[], source: Source, profile: ResolvedProfile, overlay: Overlay, cache: Set<string>): void {
+  #walkBody(
+    items: readonly (BodyItem | TopLevelItem)[], source: Source, profile: ResolvedProfile, overlay: Overlay, cache: Set<string>,
+    perRule: Diagnostic[][],
+  ): void {
     for (const item of items) {
       switch (item.kind) {
         case 'include':
-          this.#include(item.path, item.isMagic, item.ifExists, item.range, source, cache, 'body', (inner, src) => this.#walkBody(inner, src, profile, overlay, cache));
+          this.#include(item.path, item.isMagic, item.ifExists, item.range, source, cache, 'body', (inner, src) => this.#walkBody(inner, src, profile, overlay, cache, perRule));
           break;
         case 'abi': this.#checkAbi(item.path, item.isMagic, item.range, source); break;
         case 'qualifier_block':
-          this.#walkBody(item.body, source, profile, mergeOverlay(overlay, item.qualifiers), cache);
+          this.#walkBody(item.body, source, profile, mergeOverlay(overlay, item.qualifiers), cache, perRule);
           break;
-        case 'if': this.#walkBody(this.#chooseBranch(item.condition, item.then, item.else, source), source, profile, overlay, cache); break;
+        case 'if': this.#walkBody(this.#chooseBranch(item.condition, item.then, item.else, source), source, profile, overlay, cache, perRule); break;
         case 'profile': case 'hat': profile.children.push(this.#profile(item, profile.name, source)); break;
         case 'variable': case 'boolean': case 'alias': break;
-        default: profile.rules.push(this.#resolveRule(item, source, profile.name, overlay)); break;
+        default: {
+          const problems: Diagnostic[] = [];
+          this.#sink = problems;
+          profile.rules.push(this.#resolveRule(item, source, profile.name, overlay));
+          this.#sink = undefined;
+          perRule.push(problems);
+          break;
+        }
       }
     }
   }
@@ -246,10 +279,13 @@ class Resolver {
     const { text: expanded, problems } = expandVariables(text, this.#table, builtins);
     for (const problem of problems) {
       if (problem.kind === 'undefined') {
-        const message = `Found reference to variable ${problem.name}, but is never declared`;
+        const message = problem.by
+          ? `Variable @{${problem.by}} references undefined variable @{${problem.name}}`
+          : `Found reference to variable ${problem.name}, but is never declared`;
         this.#report('UNDEFINED_VARIABLE', source, range, message, { isBare: true });
       } else {
-        this.#report('VARIABLE_CYCLE', source, range, `Variable @{${problem.name}} refers to itself`);
+        const message = `Variable @{${problem.name}} is referenced recursively (by @{${problem.by ?? problem.name}})`;
+        this.#report('VARIABLE_CYCLE', source, range, message, { isBare: true });
       }
     }
     return isPath ? filterSlashes(expanded).text : expanded;

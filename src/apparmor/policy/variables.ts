@@ -8,7 +8,7 @@
 const VARIABLE_REF = /@\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
 /** What went wrong while expanding one string. */
-export type ExpansionProblem = { kind: 'undefined' | 'cycle'; name: string };
+export type ExpansionProblem = { kind: 'undefined' | 'cycle'; name: string; by?: string };
 
 /** The result of expanding one string. */
 export type Expansion = { text: string; problems: ExpansionProblem[] };
@@ -109,11 +109,11 @@ export function expandVariables(text: string, table: SymbolTable, builtins: Read
       if (builtin !== undefined && !table.has(name)) return builtin;
       const values = table.get(name);
       if (!values) {
-        problems.push({ kind: 'undefined', name });
+        problems.push({ kind: 'undefined', name, ...(active.length > 0 ? { by: active[active.length - 1] } : {}) });
         return whole;
       }
       if (active.includes(name)) {
-        problems.push({ kind: 'cycle', name });
+        problems.push({ kind: 'cycle', name, by: active[active.length - 1] ?? name });
         return whole;
       }
       const expanded = values.map((v) => expand(v, [...active, name]));

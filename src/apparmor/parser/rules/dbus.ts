@@ -21,7 +21,8 @@ export function parseDbusRule(c: Cursor, qualifiers: Qualifiers, start: number):
   c.next();
   const perms = parsePerms(c);
   const conditionals = parseConditionals(c);
-  const end = c.expect('TOK_END_OF_RULE', 'TOK_CONDID or TOK_CONDLISTID or TOK_END_OF_RULE');
+  // bison's default reductions of opt_conds/opt_cond_list leave only TOK_END_OF_RULE expected
+  const end = c.expect('TOK_END_OF_RULE', 'TOK_END_OF_RULE');
   checkPermWords(c, perms, DBUS_PERMS, (w) => checkModeLetters(w, 'dbus'), end.line);
   const range = c.rangeFrom(start);
   if (checkConditionalShape(c, conditionals, 'dbus', end.line)) return { kind: 'dbus', qualifiers, perms, conditionals, range };
@@ -36,7 +37,7 @@ export function parseDbusRule(c: Cursor, qualifiers: Qualifiers, start: number):
   }
   for (const cond of conditionals) {
     if (!DBUS_CONDS.includes(cond.name)) {
-      c.report('INVALID_RULE_OPTION', cond.range, `invalid dbus rule conditional "${cond.name}"`, { line: end.line });
+      c.report('INVALID_RULE_OPTION', cond.range, `invalid dbus conditional "${cond.name}"`, { line: end.line });
     }
   }
   return { kind: 'dbus', qualifiers, perms, conditionals, range };

@@ -35,7 +35,7 @@ function checkConds(c: Cursor, conds: Conditional[], line: number, allowed: read
     for (const value of cond.values) {
       const known = MOUNT_OPTIONS.includes(value.text) && !(c.version === '3.0' && NEWER_OPTIONS.includes(value.text));
       if (!known) {
-        c.report('INVALID_MOUNT_RULE', value.range, `unsupported mount options (unknown option '${value.text}')`, { line, upstream: 'unsupported mount options' });
+        c.report('INVALID_MOUNT_RULE', value.range, `unsupported mount options (unknown option '${value.text}')`, { line, upstream: 'unsupported mount options', isBare: true });
         return;
       }
     }
@@ -81,14 +81,14 @@ export function parseMountRule(c: Cursor, qualifiers: Qualifiers, start: number)
       conditionals.push(...parseConditionals(c));
       mountpoint = c.word(c.expect('TOK_ID', 'TOK_CONDID or TOK_ID'));
     }
-    const end = c.expect('TOK_END_OF_RULE', 'TOK_ARROW or TOK_END_OF_RULE');
+    const end = c.expect('TOK_END_OF_RULE', 'TOK_END_OF_RULE or TOK_ARROW');
     checkConds(c, conditionals, end.line, MOUNT_CONDS, first, true);
     return { kind: 'mount', qualifiers, conditionals, source: first, mountpoint, range: c.rangeFrom(start) };
   }
   if (keyword.kind === 'TOK_PIVOTROOT') {
     let targetProfile: Word | undefined;
     if (c.accept('TOK_ARROW')) targetProfile = c.word(c.expect('TOK_ID', 'TOK_ID or TOK_SET_VAR'));
-    const end = c.expect('TOK_END_OF_RULE', 'TOK_ARROW or TOK_END_OF_RULE');
+    const end = c.expect('TOK_END_OF_RULE', 'TOK_END_OF_RULE or TOK_ARROW');
     checkConds(c, conditionals, end.line, ['oldroot'], undefined, false);
     return { kind: 'pivot_root', qualifiers, conditionals, newRoot: first, targetProfile, range: c.rangeFrom(start) };
   }

@@ -24,7 +24,8 @@ export function parseUnixRule(c: Cursor, qualifiers: Qualifiers, start: number):
   c.next();
   const perms = parsePerms(c);
   const conditionals = parseConditionals(c);
-  const end = c.expect('TOK_END_OF_RULE', 'TOK_CONDID or TOK_CONDLISTID or TOK_END_OF_RULE');
+  // bison's default reductions of opt_conds/opt_cond_list leave only TOK_END_OF_RULE expected
+  const end = c.expect('TOK_END_OF_RULE', 'TOK_END_OF_RULE');
   checkPermWords(c, perms, UNIX_PERMS, (w) => checkModeLetters(w, 'unix'), end.line);
   const range = c.rangeFrom(start);
   if (checkConditionalShape(c, conditionals, 'unix', end.line) || checkUnixConditionals(c, conditionals, end.line)) {
@@ -37,7 +38,7 @@ export function parseUnixRule(c: Cursor, qualifiers: Qualifiers, start: number):
   }
   for (const cond of conditionals) {
     if (!UNIX_CONDS.includes(cond.name)) {
-      c.report('INVALID_RULE_OPTION', cond.range, `invalid unix rule conditional "${cond.name}"`, { line: end.line });
+      c.report('INVALID_RULE_OPTION', cond.range, `unix rule: invalid conditional '${cond.name}'`, { line: end.line });
     }
   }
   return { kind: 'unix', qualifiers, perms, conditionals, range };
@@ -56,25 +57,9 @@ function checkUnixConditionals(c: Cursor, conds: Conditional[], line: number): b
       if (cond.nested && one.name !== 'addr' && one.name !== 'label') return fail(one, `unix rule: invalid peer conditional '${one.name}'`);
       if (one.name !== 'addr') continue;
       const value = one.values[0]?.text ?? '';
-      if (!(value.startsWith('@') || value === 'none' || value === 'auto') || /[\]\[{}]/.test(value.replace(/^@\{[A-Za-z0-9_]+\}/, ''))) {
-        if (!value.startsWith('@') || !balanced(value)) return fail(one, `unix rule: invalid value for addr='${value}'`);
-      }
+      if (!(value.startsWith('@') || value === 'none' || value === 'auto')) return fail(one, `unix rule: invalid value for addr='${value}'`);
     }
   }
   return false;
 }
 
-function balanced(value: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === ']') return false;
-    else if (ch === '{') depth++;
-    else if (ch === '}' && --depth < 0) return false;
-  }
-  return depth === 0 && !inClass;
-}
