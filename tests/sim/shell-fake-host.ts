@@ -40,7 +40,7 @@ const COMMANDS: Record<string, Fake> = {
     const [format = '', ...args] = argv.slice(1);
     let out = '';
     do {
-      out += format.replace(/\\n/g, '\n').replace(/%s/g, () => args.shift() ?? '');
+      out += format.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/%s/g, () => args.shift() ?? '');
     } while (args.length > 0);
     return ok(out);
   },
@@ -72,7 +72,7 @@ const COMMANDS: Record<string, Fake> = {
     const result = host.runCommand(argv.slice(1), ctx);
     return typeof result === 'string' ? ok('', `sudo: ${argv[1] ?? ''}: command not found\n`, 1) : result;
   },
-  apparmor_parser: () => ok(),
+  apparmor_parser: (_argv, ctx) => (ctx.stdin === '' ? ok('', 'apparmor_parser: no input\n', 1) : ok()),
   touch: (argv, ctx, host) => {
     for (const file of argv.slice(1)) {
       const errno = host.writeFile(abs(ctx, file), '', { append: true });
@@ -127,13 +127,24 @@ export class FakeHost implements ShellHost {
       if (node === undefined) return 'ENOENT';
       if (node.type === 'directory') return 'EISDIR';
       if ((node.mode & 0o111) === 0) return 'EACCES';
-      this.calls.push({ argv: [...argv], stdin: context.stdin, env: context.env, cwd: context.cwd });
-      return context.runScript(node.content, { argv0: name, args: argv.slice(1), stdin: context.stdin });
+      const stdin = context.stdin;
+      this.calls.push({ argv: [...argv], stdin, env: context.env, cwd: context.cwd });
+      return context.runScript(node.content, { argv0: name, args: argv.slice(1), stdin });
     }
     const fake = COMMANDS[name];
     if (fake === undefined) return 'ENOENT';
-    this.calls.push({ argv: [...argv], stdin: context.stdin, env: context.env, cwd: context.cwd });
-    return fake([...argv], context, this);
+    const call: Call = { argv: [...argv], stdin: '', env: context.env, cwd: context.cwd };
+    this.calls.push(call);
+    const recording: CommandContext = {
+      get stdin() {
+        call.stdin = context.stdin;
+        return call.stdin;
+      },
+      env: context.env,
+      cwd: context.cwd,
+      runScript: context.runScript,
+    };
+    return fake([...argv], recording, this);
   }
 
   readFile(path: string): { content: string } | Errno {

@@ -297,8 +297,18 @@ export class Interpreter {
       const child = this.#child(childState(this.state, nested, extra), this.#depth + 1);
       return runCatchingExit(() => child.runSource(nested.script, { ...io, stdin: { text: nested.stdin } }));
     }
-    const context = { stdin: io.stdin.text, env: exportedEnv(this.state, extra), cwd: this.state.cwd, runScript: this.#scriptRunner(extra) };
-    io.stdin.text = '';
+    const input = io.stdin;
+    const context = {
+      // Reading stdin consumes it, so `while read l; do echo "$l"; done` keeps its input for `read`.
+      get stdin(): string {
+        const text = input.text;
+        input.text = '';
+        return text;
+      },
+      env: exportedEnv(this.state, extra),
+      cwd: this.state.cwd,
+      runScript: this.#scriptRunner(extra),
+    };
     const result = this.#host.runCommand(argv, context);
     if (typeof result === 'string') {
       const failure = commandError(this.state.dialect, line, name, result);
