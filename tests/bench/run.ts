@@ -3,11 +3,12 @@
  * printed figures, never as timed assertions in tests. To add one, append a function to BENCHES.
  */
 import { benchAare } from './aare.ts';
+import { benchEvaluate } from './evaluate.ts';
 
 /** One measured case. */
 export type BenchResult = { name: string; ms: number };
 
-const BENCHES: (() => BenchResult[])[] = [benchAare];
+const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate];
 
 const rows = BENCHES.flatMap((bench) => bench());
 const width = Math.max(...rows.map((row) => row.name.length));
