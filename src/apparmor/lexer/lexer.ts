@@ -119,7 +119,7 @@ class Lexer {
 
   #step(): void {
     const mode = this.#mode;
-    const skipsWs = mode !== 'SUB_ID' && mode !== 'SUB_VALUE' && mode !== 'LIST_COND_VAL';
+    const skipsWs = mode !== 'SUB_ID' && mode !== 'SUB_VALUE';
     const ws = skipsWs ? this.#match(RE.ws) : undefined;
     if (ws) return this.#advance(ws.length);
     const nl = this.#match(RE.newline);
@@ -127,7 +127,7 @@ class Lexer {
       this.#pop();
       return this.#advance(nl.length);
     }
-    if (nl && mode !== 'SUB_ID' && mode !== 'SUB_VALUE' && mode !== 'LIST_COND_VAL') return this.#advance(nl.length);
+    if (nl && mode !== 'SUB_ID' && mode !== 'SUB_VALUE') return this.#advance(nl.length);
     if (mode === 'INITIAL' && this.#scanDirective()) return;
     const scan = this.#scan(mode);
     if (!scan) return this.#lexError(mode);
@@ -216,14 +216,14 @@ class Lexer {
   }
 
   #scanInitial(): Scan | undefined {
-    const c = this.#scanConditional('INITIAL');
-    if (c) return c;
-    const text = this.#text;
-    const ch = text[this.#pos];
     if (this.#version === '5.0') {
       const five = this.#scanInitial5();
       if (five) return five;
     }
+    const c = this.#scanConditional('INITIAL');
+    if (c) return c;
+    const text = this.#text;
+    const ch = text[this.#pos];
     if (ch === '^') return { kind: 'TOK_CARET', length: 1, push: 'SUB_ID' };
     if (text.startsWith('->', this.#pos)) return { kind: 'TOK_ARROW', length: 2, push: 'SUB_ID_WS' };
     if (ch === '=') return { kind: 'TOK_EQUALS', length: 1, push: 'ASSIGN_MODE' };

@@ -266,14 +266,14 @@ function parseQualifierBlock(c: Cursor, qualifiers: Qualifiers, start: number): 
 
 /** 3.0.8 allows `owner` only on file rules ("owner prefix not allowed on capability rules"). */
 function checkOwnerAllowed(c: Cursor, kind: string, token: Token): void {
-  if (c.version === '5.0') return;
   const names: Record<string, string> = {
     capability: 'owner prefix not allowed on capability rules', network: 'owner prefix not allowed',
     mount: 'owner prefix not allowed on mount rules', remount: 'owner prefix not allowed on mount rules',
     umount: 'owner prefix not allowed on mount rules', pivot_root: 'owner prefix not allowed on mount rules',
     dbus: 'owner prefix not allowed on dbus rules', signal: 'owner prefix not allowed on signal rules',
     ptrace: 'owner prefix not allowed on ptrace rules', unix: 'owner prefix not allowed on unix rules',
-    change_profile: 'owner prefix not allowed on unix rules',
+    change_profile: 'owner prefix not allowed on unix rules', all: 'owner prefix not allowed on all rules',
+    userns: 'owner prefix not allowed on userns rules', io_uring: 'owner prefix not allowed on io_uring rules',
   };
   const message = names[kind];
   if (!message) return;

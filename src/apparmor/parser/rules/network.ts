@@ -2,10 +2,11 @@
  * `network [domain] [type | protocol] ,` (3.x, `yacc:network_rule`) and the 4.x+ fine-grained form
  * `network [perms] [domain] [type | protocol] [ip=… port=… peer=(…)] ,`.
  */
-import type { NetworkRule, Qualifiers, Word } from '../ast.ts';
+import type { Conditional, NetworkRule, Qualifiers, Word } from '../ast.ts';
 import type { Cursor } from '../cursor.ts';
 import { NETWORK_FAMILIES, NETWORK_PROTOCOLS, NETWORK_TYPES } from '../../vocabulary.ts';
-import { parseConditionals, parsePerms } from './conditionals.ts';
+import { checkConditionalShape, parseConditionals, parsePerms } from './conditionals.ts';
+import { isValidIpCondition, isValidPortCondition } from './network-address.ts';
 
 type NetworkParts = Pick<NetworkRule, 'family' | 'type' | 'protocol'>;
 
@@ -57,6 +58,37 @@ export function parseNetworkRule(c: Cursor, qualifiers: Qualifiers, start: numbe
       line: end.line, upstream: 'Invalid network entry.',
     });
   }
+  if (is5 && parts) checkFineGrained(c, perms, parts, conditionals, end.line);
   const safe = parts ?? { family: words[0], type: undefined, protocol: undefined };
   return { kind: 'network', qualifiers, perms, ...safe, conditionals, range };
+}
+
+const LOCAL_ONLY = ['create', 'bind', 'listen', 'shutdown', 'getattr', 'setattr', 'getopt', 'setopt'];
+
+/** 4.x+ `network` conditionals: `ip=`/`port=` (also inside `peer=(…)`), valid values, inet families only. */
+function checkFineGrained(c: Cursor, perms: Word[], parts: NetworkParts, conds: Conditional[], line: number): void {
+  const fail = (cond: Conditional, message: string): void => c.report('INVALID_NETWORK_RULE', cond.range, message, { line });
+  if (conds.length === 0) return;
+  if (checkConditionalShape(c, conds, 'network', line)) return;
+  const family = parts.family?.text;
+  const hasAddress = conds.some((cond) => (cond.nested ?? [cond]).some((one) => one.name === 'ip' || one.name === 'port'));
+  if (hasAddress && family !== undefined && family !== 'inet' && family !== 'inet6') {
+    return fail(conds[0] as Conditional, `network rule: ip and port conditionals require an inet or inet6 family`);
+  }
+  for (const cond of conds) {
+    const inner = cond.nested ?? [cond];
+    if (cond.nested && perms.some((p) => LOCAL_ONLY.includes(p.text))) {
+      return fail(cond, 'network rule: local access permissions cannot be used with peer conditionals');
+    }
+    if (!cond.nested && cond.name === 'peer') return fail(cond, 'network rule: peer needs a list of conditionals');
+    const seen = new Set<string>();
+    for (const one of inner) {
+      const value = one.values[0]?.text ?? '';
+      const isKnown = ['ip', 'port', 'interface', 'label', 'label:'].includes(one.name);
+      if (!isKnown || one.values.length !== 1 || seen.has(one.name)) return fail(one, `invalid network rule conditional "${one.name}"`);
+      seen.add(one.name);
+      if (one.name === 'ip' && !isValidIpCondition(value)) return fail(one, `network rule: invalid ip '${value}'`);
+      if (one.name === 'port' && !isValidPortCondition(value)) return fail(one, `network rule: invalid port '${value}'`);
+    }
+  }
 }
