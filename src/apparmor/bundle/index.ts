@@ -3,6 +3,7 @@
  * `include <tunables/global>` and `include <abstractions/base>` resolve offline, in the browser. Text only:
  * the resolver reads it through `bundleReader`; nothing here parses or expands anything.
  */
+import type { IncludeReader } from '../policy/resolved-policy.ts';
 import { ABI } from './abi.ts';
 import { APACHE2_COMMON_ABSTRACTIONS } from './abstractions/apache2-common.ts';
 import { BASE_ABSTRACTIONS } from './abstractions/base.ts';
@@ -96,10 +97,7 @@ export function listBundledDir(path: string): string[] | undefined {
 }
 
 /**
- * The include reader over the bundle, in the resolver's shape (`IncludeReader` of policy/resolved-policy.ts):
- * paths relative to `/etc/apparmor.d` or absolute under it.
+ * The include reader over the bundle, for `resolvePolicy({ reader })`: paths relative to `/etc/apparmor.d` or
+ * absolute under it (the resolver asks for `/etc/apparmor.d/tunables/global`).
  */
-export const bundleReader: {
-  readFile(path: string): string | undefined;
-  listDir(path: string): string[] | undefined;
-} = { readFile: readBundledFile, listDir: listBundledDir };
+export const bundleReader: IncludeReader = { readFile: readBundledFile, listDir: listBundledDir };
