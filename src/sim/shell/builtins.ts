@@ -65,7 +65,12 @@ function exit(ctx: BuiltinContext): number {
     ctx.err(`${ctx.prefix}${message}\n`);
     throw new ExitSignal(2);
   }
-  if (ctx.argv.length > 2 && state.dialect.flavour === 'bash') return ctx.err(`${ctx.prefix}exit: too many arguments\n`), 1;
+  if (ctx.argv.length > 2 && state.dialect.flavour === 'bash') {
+    ctx.err(`${ctx.prefix}exit: too many arguments\n`);
+    // bash 5.2 stays alive only when interactive; a script ends with status 1.
+    if (state.dialect.isInteractive) return 1;
+    throw new ExitSignal(1);
+  }
   throw new ExitSignal(((Number(arg) % 256) + 256) % 256);
 }
 
@@ -224,7 +229,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['break', (ctx) => loopControl(ctx, false)],
   ['continue', (ctx) => loopControl(ctx, true)],
   ['return', (ctx) => {
-    if (ctx.functionDepth === 0) return ctx.err(`${ctx.prefix}return: can only \`return' from a function or sourced script\n`), 1;
+    if (ctx.functionDepth === 0) return ctx.err(`${ctx.prefix}return: can only \`return' from a function or sourced script\n`), 2;
     throw new ReturnSignal(ctx.argv[1] === undefined ? ctx.state.status : Number(ctx.argv[1]) & 255);
   }],
   ['shift', (ctx) => {

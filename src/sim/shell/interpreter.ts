@@ -9,7 +9,7 @@ import type { CommandResult, ShellHost } from './host.ts';
 import { OutputBuffer, type Io, type Sink } from './io.ts';
 import { commandError, errorPrefix, formatSyntaxError } from './messages.ts';
 import { parse } from './parser.ts';
-import { applyRedirections } from './redirect.ts';
+import { applyRedirections, redirectFailureStatus } from './redirect.ts';
 import { AbortSignal, ExitSignal, LimitSignal, LoopSignal, ReturnSignal } from './signals.ts';
 import { cloneState, exportedEnv, type ShellState } from './state.ts';
 import { evaluateAssignment, applyAssignment, type Assignment } from './assignment.ts';
@@ -163,7 +163,7 @@ export class Interpreter {
       return 0;
     }
     const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io), 'line' in command ? command.line : 1);
-    if (redirected === undefined) return 1;
+    if (redirected === undefined) return redirectFailureStatus(this.state.dialect);
     switch (command.kind) {
       case 'if': return this.#execIf(command, redirected);
       case 'for': return this.#execFor(command, redirected);
@@ -263,10 +263,10 @@ export class Interpreter {
     if (argv.length === 0) {
       for (const a of assignments) applyAssignment(this.state, a);
       const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io), line);
-      return redirected === undefined ? 1 : (this.#substitutionStatus ?? 0);
+      return redirected === undefined ? redirectFailureStatus(this.state.dialect) : (this.#substitutionStatus ?? 0);
     }
     const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io), line);
-    if (redirected === undefined) return 1;
+    if (redirected === undefined) return redirectFailureStatus(this.state.dialect);
     return this.#invoke(argv, assignments, redirected, line);
   }
 
@@ -373,7 +373,7 @@ export class Interpreter {
     return {
       lookup: (name) => {
         const v = state.vars.get(name);
-        if (v === undefined && state.isNounset && name !== 'IFS') throw new ExpansionError(`${name}: unbound variable`);
+        if (v === undefined && state.isNounset && name !== 'IFS') throw new ExpansionError(`${name}: unbound variable`, 127);
         return v;
       },
       assign: (name, value) => applyAssignment(state, { name, index: undefined, value, isAppend: false }),

@@ -31,14 +31,19 @@ function specialSink(path: string, out: ReadonlyMap<number, Sink>): Sink | undef
 function hereDocWarning(r: Redirection, dialect: Dialect): string {
   const doc = r.hereDoc;
   if (doc === undefined || doc.isTerminated || dialect.flavour === 'sh') return '';
-  const eofLine = doc.line + doc.body.split('\n').length;
+  const eofLine = doc.line + (doc.body.match(/\n/g)?.length ?? 0);
   const prefix = errorPrefix(dialect, eofLine);
   return `${prefix}warning: here-document at line ${doc.line} delimited by end-of-file (wanted \`${doc.delimiter}')\n`;
 }
 
+/** The status of a command whose redirection failed: 1 in bash, 2 in dash. */
+export function redirectFailureStatus(dialect: Dialect): number {
+  return dialect.flavour === 'sh' ? 2 : 1;
+}
+
 /**
  * Returns the descriptor table after the redirections, or undefined when one failed (its message
- * has been written to the command's stderr, and the command must not run; status 1).
+ * has been written to the command's stderr, and the command must not run).
  * @param redirections in source order
  * @param io the table before
  * @param env host access and expansion
