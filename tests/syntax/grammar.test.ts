@@ -164,6 +164,11 @@ const ROWS: Row[] = [
   { construct: 'the interface= conditional', code: 'dbus send bus=system path=/org/a interface=org.a.B member=Get peer=(name=org.a),', token: 'interface', scope: PARAM },
   { construct: 'the member= conditional', code: 'dbus send bus=system path=/org/a interface=org.a.B member=Get peer=(name=org.a),', token: 'member', scope: PARAM },
   { construct: 'the name= conditional', code: 'dbus send bus=system path=/org/a interface=org.a.B member=Get peer=(name=org.a),', token: 'name', scope: PARAM },
+  { construct: 'a {} alternation in a dbus member=, whose commas do not end the rule', code: 'dbus send member={Hello,AddMatch} peer=(name=org.a),', token: 'peer', scope: PARAM },
+  { construct: 'a quoted signal name', code: 'signal (receive, send) set=("exists"),', token: 'exists', scope: DQ },
+  { construct: 'a quoted peer', code: 'signal (receive) peer="unconfined",', token: '"unconfined"', scope: DQ },
+  { construct: 'bind, an access in a unix rule', code: 'unix (bind, listen) type=stream addr="@app",', token: 'bind', scope: PERM },
+  { construct: 'bind, an option in a mount rule', code: 'mount options=(bind) /a/ -> /b/,', token: 'bind', scope: 'constant.language.mount-option.apparmor' },
   // change_profile
   { construct: 'the change_profile keyword', code: 'change_profile -> k8s-*,', token: 'change_profile', scope: RULE },
   { construct: 'a change_profile target', code: 'change_profile -> k8s-*,', token: 'k8s-*', scope: NAME },
