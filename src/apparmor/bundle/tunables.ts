@@ -11,32 +11,29 @@ const GLOBAL = `# tunables/global: the variables every profile may use.
 # This file defines nothing itself; it pulls in the smaller files below,
 # and each of those explains its own variables.
 
-# @{HOME} and @{HOMEDIRS}: the users' home directories
-include <tunables/home>
-
+# ---- Where the system keeps things ----
+# @{PROC}: where procfs is mounted
+include <tunables/proc>
+# @{sys}, and @{pid}, @{tid}, @{uid} and friends
+include <tunables/kernelvars>
+# @{run}: the runtime state directory
+include <tunables/run>
+# @{etc_ro} and @{etc_rw}: the configuration directories
+include <tunables/etc>
 # @{multiarch}: library directory names such as x86_64-linux-gnu
 include <tunables/multiarch>
 
-# @{PROC}: where procfs is mounted
-include <tunables/proc>
-
-# no alias rules by default; this file tells how to add one
-include <tunables/alias>
-
-# @{pid}, @{tid}, @{uid} and friends, and @{sys}
-include <tunables/kernelvars>
-
+# ---- Where users keep things ----
+# @{HOME} and @{HOMEDIRS}: the users' home directories
+include <tunables/home>
 # @{XDG_DOCUMENTS_DIR}, @{XDG_DOWNLOAD_DIR} and the other XDG folder names
 include <tunables/xdg-user-dirs>
-
 # @{system_share_dirs} and @{user_share_dirs}: the "share" data folders
 include <tunables/share>
 
-# @{etc_ro} and @{etc_rw}: the configuration directories
-include <tunables/etc>
-
-# @{run}: the runtime state directory
-include <tunables/run>
+# ---- Path rewrites ----
+# no alias rules by default; this file tells how to add one
+include <tunables/alias>
 `;
 
 const HOME = `# tunables/home: the users' home directories.
@@ -100,10 +97,14 @@ const ALIAS = `# tunables/alias: path rewrites for the whole policy (none by def
 # path under /data/www/.
 `;
 
-const KERNELVARS = `# tunables/kernelvars: numeric ids as patterns.
+const KERNELVARS = `# tunables/kernelvars: what only the running kernel knows, as patterns.
 #
-# The parser cannot know which process or user a rule will be checked
-# for, so these variables match any number of the right shape.
+# When a profile is compiled, nobody knows which process or user a rule
+# will be checked for, so the id variables match any number of the right
+# shape; @{sys} holds the usual place of sysfs.
+
+# @{sys}: where sysfs is mounted.
+@{sys}=/sys/
 
 # @{pid}: a process id, 1 to 4999999, without leading zeros.
 @{pid}={[1-9],[1-9][0-9],[1-9][0-9][0-9],[1-9][0-9][0-9][0-9],[1-9][0-9][0-9][0-9][0-9],[1-9][0-9][0-9][0-9][0-9][0-9],[1-4][0-9][0-9][0-9][0-9][0-9][0-9]}
@@ -115,9 +116,6 @@ const KERNELVARS = `# tunables/kernelvars: numeric ids as patterns.
 # @{uid}: a user id, 0 to 4999999999, without leading zeros.
 @{uid}={[0-9],[1-9][0-9],[1-9][0-9][0-9],[1-9][0-9][0-9][0-9],[1-9][0-9][0-9][0-9][0-9],[1-9][0-9][0-9][0-9][0-9][0-9],[1-9][0-9][0-9][0-9][0-9][0-9][0-9],[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9],[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9],[1-4][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]}
 @{uids}=@{uid}
-
-# @{sys}: where sysfs is mounted.
-@{sys}=/sys/
 `;
 
 const XDG_USER_DIRS = `# tunables/xdg-user-dirs: the usual names of the folders in a home directory.

@@ -15,28 +15,30 @@ const APACHE2_COMMON = `# abstractions/apache2-common: the basics of an Apache w
   # Apache resolves user and host names.
   include <abstractions/nameservice>
 
-  # ---- Talking to other processes ----------------------------------------
-  # Others may read our /proc entries and trace us, if their profile allows.
-  ptrace (readby, tracedby),
-  # Signals from unconfined processes (the admin), from the parent
-  # apache2 profile, between the parent's hats, and to ourselves.
-  signal (receive) peer=unconfined,
-  signal (receive) peer=apache2,
-  signal peer=apache2//*,
-  signal peer=@{profile_name},
-
   # ---- Serving ---------------------------------------------------------------
+  # TCP over IPv4 and IPv6.
   network inet   stream,
   network inet6  stream,
+  # Apache's shared files, and per-directory configuration anywhere.
   /usr/share/apache2/**  r,
-  # Per-directory configuration, anywhere in the tree.
   /**/.htaccess          r,
+  # Randomness for TLS and session ids.
   /dev/urandom           r,
+  # The OCSP stapling cache and the SASL authentication daemon.
+  @{run}/lock/apache2/stapling-cache*   rw,
+  @{run}/saslauthd/mux                  rw,
+
+  # ---- Hats and signals --------------------------------------------------------
   # mod_apparmor changes hats by writing the process's AppArmor attribute.
   @{PROC}/@{pid}/attr/{apparmor/,}current  rw,
-  # SASL authentication daemon and the OCSP stapling cache.
-  @{run}/saslauthd/mux                  rw,
-  @{run}/lock/apache2/stapling-cache*   rw,
+  # Signals: both ways with ourselves and with the parent's other hats;
+  # received from the parent apache2 profile and from unconfined processes
+  # (the admin, the init system).
+  signal peer=@{profile_name},
+  signal peer=apache2//*,
+  signal (receive) peer={apache2,unconfined},
+  # Others may read our /proc entries and trace us, if their profile allows.
+  ptrace (readby, tracedby),
 
   include if exists <abstractions/apache2-common.d>
 `;

@@ -8,10 +8,10 @@ const NIS = `# abstractions/nis: users and hosts from a NIS (YP) domain.
 
   abi <abi/3.0>,
 
-  # Which NIS server this machine is bound to.
-  /var/yp/binding/*  r,
   # NIS clients bind to a privileged (below 1024) source port.
   capability net_bind_service,
+  # Which NIS server this machine is bound to, per domain.
+  /var/yp/binding/*  r,
 
   include if exists <abstractions/nis.d>
 `;
@@ -20,18 +20,17 @@ const LDAPCLIENT = `# abstractions/ldapclient: users and groups from an LDAP dir
 
   abi <abi/3.0>,
 
-  # Client configuration and the bind password.
+  # LDAP over TLS checks the server's certificate.
+  include <abstractions/ssl_certs>
+
+  # The local LDAP name service daemon (nslcd).
+  @{run}/nslcd/socket         rw,
+  # Client configuration, the bind password and OpenLDAP's CA folder.
   /etc/ldap.{conf,secret}     r,
   /etc/openldap/*             r,
   /etc/openldap/cacerts/*     r,
   # SASL authentication: its settings and its plugins.
-  /etc/sasl2/*                r,
-  /usr/lib{,32,64}/sasl2/*    r,
-  # The local LDAP name service daemon (nslcd).
-  @{run}/nslcd/socket         rw,
-
-  # LDAP over TLS checks the server's certificate.
-  include <abstractions/ssl_certs>
+  /{etc,usr/lib{,32,64}}/sasl2/*  r,
 
   include if exists <abstractions/ldapclient.d>
 `;
@@ -57,8 +56,7 @@ const LIKEWISE = `# abstractions/likewise: users from Active Directory through L
   abi <abi/3.0>,
 
   # The lwidentity daemon's sockets, normal and privileged.
-  /tmp/.lwidentity/pipe                              rw,
-  /var/lib/likewise-open/lwidentity_privileged/pipe  rw,
+  /{tmp/.lwidentity,var/lib/likewise-open/lwidentity_privileged}/pipe  rw,
 
   include if exists <abstractions/likewise.d>
 `;
@@ -67,10 +65,10 @@ const MDNS = `# abstractions/mdns: .local host names through nss-mdns.
 
   abi <abi/3.0>,
 
-  # Which domains may be resolved by multicast DNS.
-  /etc/{mdns.allow,nss_mdns.conf}  r,
-  # The mdnsd daemon's socket.
+  # The mdnsd daemon's socket, and which names may be resolved by
+  # multicast DNS (nss-mdns settings).
   @{run}/mdnsd  w,
+  /etc/{mdns.allow,nss_mdns.conf}  r,
 
   include if exists <abstractions/mdns.d>
 `;
