@@ -16,6 +16,8 @@ const VAR_NAME = '[A-Za-z][A-Za-z0-9_]*';
 const SET_VARIABLE = `@(?:\\{${VAR_NAME}\\}|${VAR_NAME})`;
 const POST_VAR_ID = String.raw`(?:\\[ \t"!,()]|,[^ \t\n"!,=+]|[^ \t\n"!,=+])`;
 const LABEL = `(?:/|${SET_VARIABLE}${POST_VAR_ID}|:|&)${ID_UNIT}*`;
+// 5.x also keeps `?` out of the first character after a variable (for `@{X}?=`)
+const LABEL_5 = LABEL.replace('=+]', '=+?]');
 const QUOTED_LABEL = String.raw`"(?:/|@|:|&)(?:\\"|[^\0"])*"`;
 const MODE_CHARS = '(?:[RrWwaLlMmkXx]|[PpCc][Xx]|[PpCc]?[IiUu][Xx])';
 const ID_NOEQ = String.raw`(?:,[^ \t\n"!,=)]|[^ \t\n"!,=)])`;
@@ -43,6 +45,7 @@ const RE = {
   setVariable: sticky(SET_VARIABLE),
   boolVariable: sticky(`\\$(?:\\{${VAR_NAME}\\}|${VAR_NAME})`),
   label: sticky(`${QUOTED_LABEL}|${LABEL}`),
+  label5: sticky(`${QUOTED_LABEL}|${LABEL_5}`),
   modes: sticky(`${MODE_CHARS}+(?=[\\s,])`),
   hat: /hat[ \t]*/y,
   profile: /profile[ \t]*/y,
@@ -228,7 +231,7 @@ class Lexer {
     if (text.startsWith('->', this.#pos)) return { kind: 'TOK_ARROW', length: 2, push: 'SUB_ID_WS' };
     if (ch === '=') return { kind: 'TOK_EQUALS', length: 1, push: 'ASSIGN_MODE' };
     if (text.startsWith('+=', this.#pos)) return { kind: 'TOK_ADD_ASSIGN', length: 2, push: 'ASSIGN_MODE' };
-    const label = this.#match(RE.label);
+    const label = this.#match(this.#version === '5.0' ? RE.label5 : RE.label);
     const setVar = this.#match(RE.setVariable);
     if (setVar && (!label || label.length <= setVar.length)) return { kind: 'TOK_SET_VAR', length: setVar.length };
     const boolVar = this.#match(RE.boolVariable);
@@ -279,7 +282,7 @@ class Lexer {
   /** `peer=(`, `xattrs=(`, `NAME=` and `NAME in (`, shared by INITIAL and the rule modes. */
   #scanConditional(mode: LexMode): Scan | undefined {
     const five = this.#version === '5.0';
-    if (!CONDITIONAL_MODES.has(mode) && !(five && (mode === 'NETWORK_MODE' || mode === 'MQUEUE_MODE'))) return undefined;
+    if (!CONDITIONAL_MODES.has(mode) && !(five && (mode === 'NETWORK_MODE' || mode === 'MQUEUE_MODE' || mode === 'IOURING_MODE'))) return undefined;
     const list = this.#match(RE.condListId);
     if (list) return { kind: 'TOK_CONDLISTID', length: list.length, push: 'EXTCONDLIST_MODE' };
     if (five && mode !== 'INITIAL') {
@@ -422,7 +425,7 @@ class Lexer {
     if (word && words && Object.hasOwn(words, word) && (!id || id.length <= word.length)) {
       return { kind: words[word] as TokenKind, length: word.length };
     }
-    const permModes = mode !== 'MOUNT_MODE' && mode !== 'IOURING_MODE' && mode !== 'USERNS_MODE';
+    const permModes = mode !== 'MOUNT_MODE' && mode !== 'USERNS_MODE';
     if (permModes && ch === '(') return { kind: 'TOK_OPENPAREN', length: 1, push: 'LIST_VAL_MODE' };
     const rw = permModes ? this.#match(RE.rwMode) : undefined;
     if (rw && (!id || id.length <= rw.length)) return { kind: 'TOK_MODE', length: rw.length };

@@ -184,7 +184,14 @@ export type VariableAssignment = {
 };
 
 /** `$NAME = true|false`. */
-export type BooleanAssignment = { kind: 'boolean'; name: string; value: boolean; range: Range };
+export type BooleanAssignment = {
+  kind: 'boolean';
+  name: string;
+  value: boolean;
+  /** 5.x adds `?=` (unless set) and `:=` (override); absent means `=` */
+  operator?: '=' | '?=' | ':=';
+  range: Range;
+};
 
 /** `alias FROM -> TO ,` (preamble only). */
 export type AliasRule = { kind: 'alias'; from: Word; to: Word; range: Range };
@@ -195,7 +202,9 @@ export type Condition =
   | { kind: 'defined'; name: string; isBoolean: boolean; range: Range }
   | { kind: 'not'; operand: Condition; range: Range }
   | { kind: 'and' | 'or'; left: Condition; right: Condition; range: Range }
-  | { kind: 'compare'; operator: string; left: Word; right: Word; range: Range };
+  | { kind: 'compare'; operator: string; left: Word; right: Word; range: Range }
+  /** 5.x `if true` / `if false` */
+  | { kind: 'literal'; value: boolean; range: Range };
 
 /** `if COND { … } [else if … | else { … }]`. */
 export type IfBlock = {

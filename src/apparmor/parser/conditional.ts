@@ -25,6 +25,10 @@ function parsePrimary(c: Cursor): Condition {
       c.expect('TOK_CLOSEPAREN', 'TOK_CLOSEPAREN');
       return inner;
     }
+    if (c.at('TOK_ID') && c.peek(1).kind !== 'TOK_COMPARE' && (token.text === 'true' || token.text === 'false')) {
+      c.next();
+      return { kind: 'literal', value: token.text === 'true', range: token.range };
+    }
     if (c.at('TOK_ID') || c.at('TOK_SET_VAR')) {
       const left = c.word(c.next());
       const op = c.expect('TOK_COMPARE', 'TOK_COMPARE');

@@ -146,7 +146,10 @@ function parseVariableAssignment(c: Cursor): VariableAssignment {
 /** `varassign: TOK_BOOL_VAR TOK_EQUALS TOK_VALUE`. */
 function parseBooleanAssignment(c: Cursor): BooleanAssignment {
   const nameToken = c.next();
-  c.expect('TOK_EQUALS', 'TOK_EQUALS');
+  let operator: '=' | '?=' | ':=' = '=';
+  if (c.version === '5.0' && c.accept('TOK_COND_ASSIGN')) operator = '?=';
+  else if (c.version === '5.0' && c.accept('TOK_OVERRIDE_ASSIGN')) operator = ':=';
+  else c.expect('TOK_EQUALS', 'TOK_EQUALS');
   const value = c.expect('TOK_VALUE', 'TOK_VALUE');
   const name = nameToken.text.replace(/^\$\{?/, '').replace(/\}$/, '');
   const lowered = value.text.toLowerCase();
@@ -154,7 +157,9 @@ function parseBooleanAssignment(c: Cursor): BooleanAssignment {
     const message = `Invalid boolean assignment for (${nameToken.text}): ${value.text} is not true or false`;
     c.report('INVALID_VARIABLE', value.range, message, { line: value.line });
   }
-  return { kind: 'boolean', name, value: lowered === 'true', range: c.rangeFrom(nameToken.range[0]) };
+  const node: BooleanAssignment = { kind: 'boolean', name, value: lowered === 'true', range: c.rangeFrom(nameToken.range[0]) };
+  if (operator !== '=') node.operator = operator;
+  return node;
 }
 
 /**
@@ -171,6 +176,9 @@ export function parseQualifiers(c: Cursor): Qualifiers {
     c.expect('TOK_EQUALS', 'TOK_EQUALS');
     const value = c.expect('TOK_VALUE', 'TOK_VALUE');
     q.priority = Number.parseInt(value.text, 10);
+    if (q.priority < -1000 || q.priority > 1000) {
+      c.report('INVALID_RULE_OPTION', value.range, `Invalid priority ${value.text}: must be between -1000 and 1000`, { line: value.line });
+    }
   }
   if (c.accept('TOK_AUDIT')) q.audit = true;
   if (c.accept('TOK_ALLOW')) q.isAllowExplicit = true;

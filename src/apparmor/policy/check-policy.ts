@@ -25,6 +25,6 @@ export function checkPolicy(text: string, options: ResolveOptions = {}): CheckRe
   const policy = resolvePolicy(parsed.ast, { ...options, text });
   const hasError = (list: Diagnostic[]): boolean => list.some((d) => d.severity === 'error');
   const diagnostics = [...parsed.diagnostics, ...policy.diagnostics];
-  if (!hasError(diagnostics)) diagnostics.push(...checkCompile(policy));
+  if (!hasError(diagnostics)) diagnostics.push(...checkCompile(policy, options.version ?? '3.0'));
   return { ast: parsed.ast, policy, diagnostics };
 }

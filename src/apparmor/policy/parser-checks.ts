@@ -35,15 +35,16 @@ function bareDiagnostic(rule: ResolvedRule, code: Diagnostic['code'], message: s
  * Runs the compile-time checks on every profile of a resolved policy.
  *
  * @param policy - the resolved policy
+ * @param version - the language level
  * @returns one diagnostic per problem, worded as apparmor_parser prints it
  * @example checkCompile(resolvePolicy(parseProfile('profile t { /bin/cat ix, /bin/cat Px, }').ast))[0]?.code
  *   // → 'CONFLICTING_EXEC_MODES'
  */
-export function checkCompile(policy: ResolvedPolicy): Diagnostic[] {
+export function checkCompile(policy: ResolvedPolicy, version: '3.0' | '5.0' = '3.0'): Diagnostic[] {
   const out: Diagnostic[] = [];
   const matchers = new Map<string, AareMatcher | undefined>();
   const visit = (profile: ResolvedProfile): void => {
-    checkProfile(profile, matchers, out);
+    checkProfile(profile, matchers, out, version);
     profile.children.forEach(visit);
   };
   policy.profiles.forEach(visit);
@@ -58,7 +59,7 @@ function compileCached(text: string, matchers: Map<string, AareMatcher | undefin
   return matchers.get(text);
 }
 
-function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatcher | undefined>, out: Diagnostic[]): void {
+function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatcher | undefined>, out: Diagnostic[], version: '3.0' | '5.0'): void {
   const entries: ExecEntry[] = [];
   for (const rule of profile.rules) {
     const globs = rule.kind === 'file' ? [rule.path?.text] : rule.kind === 'link' ? [rule.link.text, rule.target.text] : [];
@@ -78,7 +79,7 @@ function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatche
     entries.push({ rule: rule as FileRule & ResolvedRule, path: rule.path.text, key, halves, isExact: scanAare(rule.path.text)?.kind === 'literal' });
   }
   checkExecConflicts(profile, entries, matchers, out);
-  out.push(...checkTransitions(profile));
+  out.push(...checkTransitions(profile, version));
 }
 
 function checkExecConflicts(profile: ResolvedProfile, entries: ExecEntry[], matchers: Map<string, AareMatcher | undefined>, out: Diagnostic[]): void {
@@ -111,9 +112,10 @@ const MAX_NAMED_TRANSITIONS = 12;
  * Named-transition count and change_profile safe/unsafe conflicts of one profile.
  *
  * @param profile - a resolved profile
+ * @param version - the language level (newer parsers lifted the 12-target limit)
  * @returns diagnostics worded as apparmor_parser's
  */
-export function checkTransitions(profile: ResolvedProfile): Diagnostic[] {
+export function checkTransitions(profile: ResolvedProfile, version: '3.0' | '5.0' = '3.0'): Diagnostic[] {
   const out: Diagnostic[] = [];
   const targets = new Set<string>();
   let last: ResolvedRule | undefined;
@@ -134,7 +136,7 @@ export function checkTransitions(profile: ResolvedProfile): Diagnostic[] {
       onexec.set(target, safety);
     }
   }
-  if (targets.size > MAX_NAMED_TRANSITIONS && last) {
+  if (version === '3.0' && targets.size > MAX_NAMED_TRANSITIONS && last) {
     out.push(bareDiagnostic(last, 'LIMIT_EXCEEDED', `Profile ${profile.name} has too many specified profile transitions.`));
   }
   return out;

@@ -64,6 +64,8 @@ class Resolver {
   readonly #postDiagnostics: Diagnostic[] = [];
   readonly #texts = new Map<string, string>();
   #sink: Diagnostic[] | undefined;
+  /** 5.x `@{attach_path}` / `@{exec_path}` of the profile being resolved */
+  #attachPath: string | undefined;
 
   constructor(options: ResolveOptions) {
     this.#options = options;
@@ -98,7 +100,7 @@ class Resolver {
           break;
         case 'variable': this.#defineVariable(item.name, item.operator, item.values.map((v) => v.text), item.range, source); break;
         case 'boolean':
-          if (!this.#table.defineBoolean(item.name, item.value)) {
+          if (!this.#table.defineBoolean(item.name, item.value, item.operator)) {
             this.#report('VARIABLE_REDEFINED', source, this.#nextTokenRange(item.range, source), `variable $${item.name} was previously declared`, { preface: `'${item.name}' is already defined` });
           }
           break;
@@ -140,6 +142,7 @@ class Resolver {
 
   #checkAbi(path: string, isMagic: boolean, range: Range, source: Source): void {
     this.#abi ??= path;
+    if ((this.#options.version ?? '3.0') === '5.0' && isMagic && (path === 'kernel' || path === 'default')) return;
     const found = lookupInclude(this.#reader, path, isMagic, this.#searchDirs, this.#options.cwd ?? '/');
     if (!found.found) {
       // <kernel> asks for the running kernel's features, not a file
@@ -183,6 +186,7 @@ class Resolver {
       case 'defined':
         return condition.isBoolean ? this.#table.getBoolean(condition.name) !== undefined : this.#table.has(condition.name);
       case 'not': return !this.#evaluate(condition.operand, source);
+      case 'literal': return condition.value;
       case 'and': return this.#evaluate(condition.left, source) && this.#evaluate(condition.right, source);
       case 'or': return this.#evaluate(condition.left, source) || this.#evaluate(condition.right, source);
       case 'compare': return compare(condition.operator, this.#expand(condition.left, source, ''), this.#expand(condition.right, source, ''));
@@ -207,8 +211,11 @@ class Resolver {
       this.#report('DUPLICATE_PROFILE', source, node.name.range, `Multiple definitions for ${what}`, { message: bare, isBare: true });
     }
     this.#profileNames.add(key);
+    const outerAttachPath = this.#attachPath;
+    this.#attachPath = profile.attachment;
     const perRule: Diagnostic[][] = [];
     this.#walkBody(node.body, source, profile, { audit: false, deny: false, owner: undefined }, new Set(), perRule);
+    this.#attachPath = outerAttachPath;
     for (const list of perRule.reverse()) this.#postDiagnostics.push(...list);
     return profile;
   }
@@ -276,6 +283,10 @@ class Resolver {
     if (!text.includes('@{')) return isPath ? filterSlashes(text).text : text;
     // @{profile_name} exists inside a profile, not in its own header
     const builtins = new Map(profileName === undefined ? [] : [['profile_name', profileName]]);
+    if (profileName !== undefined && this.#attachPath !== undefined && this.#options.version === '5.0') {
+      builtins.set('attach_path', this.#attachPath);
+      builtins.set('exec_path', this.#attachPath);
+    }
     const { text: expanded, problems } = expandVariables(text, this.#table, builtins);
     for (const problem of problems) {
       if (problem.kind === 'undefined') {

@@ -71,10 +71,12 @@ export class SymbolTable {
    *
    * @param name - the name without `$`
    * @param value - the value
+   * @param operator - `=` (error when defined), 5.x `?=` (keep an existing value) or `:=` (override)
    * @returns false when already defined
    */
-  defineBoolean(name: string, value: boolean): boolean {
-    if (this.#booleans.has(name)) return false;
+  defineBoolean(name: string, value: boolean, operator: '=' | '?=' | ':=' = '='): boolean {
+    if (operator === '?=' && this.#booleans.has(name)) return true;
+    if (this.#booleans.has(name) && operator !== ':=') return false;
     this.#booleans.set(name, value);
     return true;
   }

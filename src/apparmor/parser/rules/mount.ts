@@ -25,7 +25,10 @@ function optionWords(conds: Conditional[]): string[] {
 }
 
 /** `mount.cc`: unknown options fail; so do option sets the rule encoder cannot express (3.0.8). */
-function checkConds(c: Cursor, conds: Conditional[], line: number, allowed: readonly string[], source: Word | undefined, isMount: boolean): void {
+function checkConds(
+  c: Cursor, conds: Conditional[], line: number, allowed: readonly string[], source: Word | undefined, isMount: boolean,
+  mountpoint?: Word,
+): void {
   for (const cond of conds) {
     if (!allowed.includes(cond.name)) {
       c.report('INVALID_MOUNT_RULE', cond.range, `invalid mount conditional ${cond.name}${cond.operator === 'in' ? ' in' : '='}`, { line });
@@ -42,9 +45,16 @@ function checkConds(c: Cursor, conds: Conditional[], line: number, allowed: read
   }
   const words = optionWords(conds);
   if (c.version === '5.0') {
-    const eq = conds.filter((cond) => (cond.name === 'options' || cond.name === 'option') && cond.operator === '=').flatMap((cond) => cond.values.map((v) => v.text));
-    if (OPPOSITES.some(([a, b]) => eq.includes(a) && eq.includes(b))) {
-      c.report('INVALID_MOUNT_RULE', conds[0]?.range ?? [0, 0], 'conflicting flags in the rule', { line, isBare: true });
+    for (const cond of conds) {
+      if ((cond.name !== 'options' && cond.name !== 'option') || cond.operator !== '=') continue;
+      const eq = cond.values.map((v) => v.text);
+      if (OPPOSITES.some(([a, b]) => eq.includes(a) && eq.includes(b))) {
+        c.report('INVALID_MOUNT_RULE', cond.range, 'conflicting flags in the rule', { line, isBare: true });
+        return;
+      }
+    }
+    if (isMount && source && mountpoint && words.some((w) => PROPAGATION.includes(w) || w === 'remount')) {
+      c.report('INVALID_MOUNT_RULE', source.range, 'source and mount point cannot be used at the same time for propagation type flags', { line, isBare: true });
     }
     return;
   }
@@ -82,7 +92,7 @@ export function parseMountRule(c: Cursor, qualifiers: Qualifiers, start: number)
       mountpoint = c.word(c.expect('TOK_ID', 'TOK_CONDID or TOK_ID'));
     }
     const end = c.expect('TOK_END_OF_RULE', 'TOK_END_OF_RULE or TOK_ARROW');
-    checkConds(c, conditionals, end.line, MOUNT_CONDS, first, true);
+    checkConds(c, conditionals, end.line, MOUNT_CONDS, first, true, mountpoint);
     return { kind: 'mount', qualifiers, conditionals, source: first, mountpoint, range: c.rangeFrom(start) };
   }
   if (keyword.kind === 'TOK_PIVOTROOT') {
