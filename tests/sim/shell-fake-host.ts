@@ -63,9 +63,18 @@ const COMMANDS: Record<string, Fake> = {
     return ok(hits.map((l) => l + '\n').join(''), '', hits.length > 0 ? 0 : 1);
   },
   wc: (_argv, ctx) => ok(`${ctx.stdin.split('\n').length - 1}\n`),
-  kubectl: (argv) => {
-    if (argv.slice(1).join(' ') === 'get nodes -o name') return ok('node/node01\nnode/node02\n');
-    return ok('', 'error: unknown command\n', 1);
+  kubectl: (argv, ctx) => {
+    const args = argv.slice(1).join(' ');
+    if (args === 'get nodes -o name') return ok('node/node01\nnode/node02\n');
+    if (args === 'exec hello-apparmor -- cat /proc/1/attr/current') return ok('k8s-apparmor-example-deny-write (enforce)\n');
+    if (args === 'exec hello-apparmor -- touch /tmp/test') {
+      return ok('', 'touch: /tmp/test: Permission denied\ncommand terminated with exit code 1\n', 1);
+    }
+    if (args === 'create -f -') {
+      const name = /name: (\S+)/.exec(ctx.stdin)?.[1] ?? 'unknown';
+      return ok(`pod/${name} created\n`);
+    }
+    return ok('', `error: unknown command "${argv[1] ?? ''}" for "kubectl"\n`, 1);
   },
   ssh: (argv, ctx) => ctx.runScript(argv.slice(2).join(' '), { stdin: ctx.stdin, argv0: 'bash' }),
   sudo: (argv, ctx, host) => {

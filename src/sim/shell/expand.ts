@@ -21,6 +21,7 @@ export type ExpandEnv = {
   substitute(script: string): string;
   listDir(path: string): readonly string[] | Errno;
   exists(path: string): boolean;
+  isDirectory(path: string): boolean;
   cwd: string;
   home: string;
 };

@@ -4,7 +4,12 @@ import type { Errno } from './host.ts';
 import { hasGlobChars, patternToRegExpSource, unescapePattern } from './pattern.ts';
 
 /** The two file-system questions globbing asks. */
-export type GlobFs = { listDir(path: string): readonly string[] | Errno; exists(path: string): boolean; cwd: string };
+export type GlobFs = {
+  listDir(path: string): readonly string[] | Errno;
+  exists(path: string): boolean;
+  isDirectory(path: string): boolean;
+  cwd: string;
+};
 
 const joinPath = (dir: string, name: string): string => (dir === '' ? name : dir.endsWith('/') ? dir + name : `${dir}/${name}`);
 
@@ -33,8 +38,8 @@ function globOne(pattern: string, fs: GlobFs): string[] {
     bases = next;
   }
   const absolute = (p: string): string => (p.startsWith('/') ? p : joinPath(fs.cwd, p));
-  const matches = bases.filter((p) => fs.exists(absolute(p)));
-  return pattern.endsWith('/') ? matches.map((m) => m + '/') : matches;
+  if (pattern.endsWith('/')) return bases.filter((p) => fs.isDirectory(absolute(p))).map((m) => m + '/');
+  return bases.filter((p) => fs.exists(absolute(p)));
 }
 
 /**

@@ -382,6 +382,10 @@ export class Interpreter {
       substitute: (script) => this.#substitute(script, io),
       listDir: (path) => host.listDir(path),
       exists: (path) => typeof host.stat(path) !== 'string',
+      isDirectory: (path) => {
+        const st = host.stat(path);
+        return typeof st !== 'string' && st.type === 'directory';
+      },
       cwd: state.cwd,
       home: host.home,
     };

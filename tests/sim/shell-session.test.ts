@@ -1,0 +1,172 @@
+// An interactive session on the fake node: interactive wording, exit, prompt, environment, globbing
+// against the host's listings, file redirections, ordering of output, and the safety limits.
+import { describe, expect, it } from 'vitest';
+import { createShell } from '../../src/sim/shell/shell.ts';
+import { FakeHost } from './shell-fake-host.ts';
+
+const node = () =>
+  new FakeHost({
+    '/etc/apparmor.d/a.yaml': 'a',
+    '/etc/apparmor.d/b.yaml': 'b',
+    '/etc/apparmor.d/c.txt': 'c',
+    '/etc/apparmor.d/.hidden.yaml': 'h',
+    '/etc/apparmor.d/local/x': 'x',
+  });
+
+describe('interactive wording (bash -i on Debian 12)', () => {
+  const cases: [string, string, number][] = [
+    ['foo', 'bash: foo: command not found\n', 127],
+    ['cd /nope', 'bash: cd: /nope: No such file or directory\n', 1],
+    ['echo hi > /proc/nope/x', 'bash: /proc/nope/x: No such file or directory\n', 1],
+    ['cat < /nonexist', 'bash: /nonexist: No such file or directory\n', 1],
+    ['echo ${a b}', 'bash: ${a b}: bad substitution\n', 1],
+    ['echo hi > /etc/x', 'bash: /etc/x: Permission denied\n', 1],
+    ['/tmp', 'bash: /tmp: Is a directory\n', 126],
+    ['/root/notes.txt', 'bash: /root/notes.txt: Permission denied\n', 126],
+  ];
+  it.each(cases)('%j prints %j', (line, stderr, status) => {
+    const host = node();
+    host.addFile('/root/notes.txt', 'n');
+    host.denyWrite.add('/etc/x');
+    expect(createShell(host).run(line)).toMatchObject({ stdout: '', stderr, exitCode: status });
+  });
+
+  it('aborts only the line with an expansion error and runs the next one', () => {
+    const result = createShell(node()).run('echo ${a b}; echo same-line\necho next-line');
+    expect(result.output).toEqual([
+      { fd: 2, text: 'bash: ${a b}: bad substitution\n' },
+      { fd: 1, text: 'next-line\n' },
+    ]);
+  });
+
+  it('uses dash wording with line numbers when the flavour is sh', () => {
+    expect(createShell(node(), { flavour: 'sh' }).run('foo').stderr).toBe('sh: 1: foo: not found\n');
+  });
+});
+
+describe('session state', () => {
+  it('prints exit, ends the session and ignores later input', () => {
+    const shell = createShell(node());
+    expect(shell.run('exit 3')).toMatchObject({ stderr: 'exit\n', exitCode: 3 });
+    expect(shell.hasExited).toBe(true);
+    expect(shell.run('echo after')).toMatchObject({ stdout: '' });
+  });
+
+  it('keeps variables, cwd and $? between runs', () => {
+    const shell = createShell(node());
+    shell.run('X=1; cd /etc/apparmor.d; false');
+    expect(shell.run('echo $? $X; pwd').stdout).toBe('1 1\n/etc/apparmor.d\n');
+    expect(shell.cwd).toBe('/etc/apparmor.d');
+    expect(shell.getVar('X')).toBe('1');
+  });
+
+  it('exposes exported variables only in env', () => {
+    const shell = createShell(node());
+    shell.run('export KUBECONFIG=/etc/kubernetes/admin.conf; LOCAL=1');
+    expect(shell.env.KUBECONFIG).toBe('/etc/kubernetes/admin.conf');
+    expect(shell.env.LOCAL).toBeUndefined();
+    expect(shell.env.HOME).toBe('/root');
+  });
+
+  it('shows Debian\'s default prompt with ~ for home', () => {
+    const shell = createShell(node());
+    expect(shell.prompt()).toBe('root@node01:~# ');
+    shell.run('cd /etc/apparmor.d');
+    expect(shell.prompt()).toBe('root@node01:/etc/apparmor.d# ');
+    expect(createShell(node(), { flavour: 'sh' }).prompt()).toBe('# ');
+  });
+
+  it('passes $$ from the host', () => {
+    expect(createShell(node()).run('echo $$').stdout).toBe('4242\n');
+  });
+});
+
+describe('globbing against the host', () => {
+  const cases: [string, string][] = [
+    ['echo /etc/apparmor.d/*.yaml', '/etc/apparmor.d/a.yaml /etc/apparmor.d/b.yaml\n'],
+    ['cd /etc/apparmor.d; echo *', 'a.yaml b.yaml c.txt local\n'],
+    ['cd /etc/apparmor.d; echo .*.yaml', '.hidden.yaml\n'],
+    ['cd /etc/apparmor.d; echo ?.txt [ab].yaml', 'c.txt a.yaml b.yaml\n'],
+    ['cd /etc/apparmor.d; echo [!a]*.yaml', 'b.yaml\n'],
+    ['echo /etc/*/local', '/etc/apparmor.d/local\n'],
+    ['echo /etc/apparmor.d/*/', '/etc/apparmor.d/local/\n'],
+    ['echo "/etc/apparmor.d/*" \'*.yaml\' \\*', '/etc/apparmor.d/* *.yaml *\n'],
+    ['echo /etc/apparmor.d/*.none', '/etc/apparmor.d/*.none\n'],
+    ['x="/etc/apparmor.d/*.yaml"; echo $x', '/etc/apparmor.d/a.yaml /etc/apparmor.d/b.yaml\n'],
+    ['x="/etc/apparmor.d/*.yaml"; echo "$x"', '/etc/apparmor.d/*.yaml\n'],
+  ];
+  it.each(cases)('%j prints %j', (line, stdout) => {
+    expect(createShell(node()).run(line)).toMatchObject({ stdout, stderr: '', exitCode: 0 });
+  });
+});
+
+describe('redirections to files', () => {
+  it('truncates with >, appends with >>, and writes both streams with &>', () => {
+    const host = node();
+    const shell = createShell(host);
+    shell.run('echo one > /tmp/f; echo two >> /tmp/f; echo three > /tmp/g');
+    expect(host.content('/tmp/f')).toBe('one\ntwo\n');
+    shell.run('echo new > /tmp/f');
+    expect(host.content('/tmp/f')).toBe('new\n');
+    shell.run('{ echo out; nosuch; } &> /tmp/both');
+    expect(host.content('/tmp/both')).toBe('out\nbash: nosuch: command not found\n');
+  });
+
+  it('creates the file even when the command is not found', () => {
+    const host = node();
+    createShell(host).run('nosuch > /tmp/created');
+    expect(host.content('/tmp/created')).toBe('');
+  });
+
+  it('redirects a whole loop', () => {
+    const host = node();
+    createShell(host).run('for i in 1 2; do echo $i; done > /tmp/loop');
+    expect(host.content('/tmp/loop')).toBe('1\n2\n');
+  });
+
+  it('runs an executable script file through the same interpreter with its arguments', () => {
+    const host = node();
+    host.addFile('/root/run.sh', '#!/bin/sh\necho "script $0 $1"\nnosuch\n', 0o755);
+    const result = createShell(host).run('./run.sh arg');
+    expect(result.stdout).toBe('script ./run.sh arg\n');
+  });
+
+  it('keeps stdout and stderr in the order they were written', () => {
+    const result = createShell(node()).run('echo 1; nosuch; echo 2');
+    expect(result.output.map((c) => c.fd)).toEqual([1, 2, 1]);
+    expect(result.stdout).toBe('1\n2\n');
+  });
+});
+
+describe('safety limits', () => {
+  it('stops an endless loop with a clear message', () => {
+    const result = createShell(node(), { limits: { maxSteps: 5000 } }).run('while true; do :; done');
+    expect(result.stderr).toBe('bash: stopped after 5000 commands (does a loop never end?)\n');
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('stops runaway output and keeps what came before', () => {
+    const result = createShell(node(), { limits: { maxOutput: 1000 } }).run('while true; do echo yes; done');
+    expect(result.stdout.length).toBeLessThanOrEqual(1000);
+    expect(result.stdout.startsWith('yes\nyes\n')).toBe(true);
+    expect(result.stderr).toBe('\nbash: output stopped after 1000 characters (does a loop never end?)\n');
+  });
+
+  it('stops endless recursion', () => {
+    const result = createShell(node(), { limits: { maxDepth: 20 } }).run('f() { f; }; f');
+    expect(result.stderr).toBe('bash: f: maximum function nesting level exceeded (20)\n');
+  });
+
+  it('stops endlessly nested shells', () => {
+    const host = node();
+    host.addFile('/root/self.sh', './self.sh\n', 0o755);
+    const result = createShell(host, { limits: { maxDepth: 10 } }).run('./self.sh');
+    expect(result.stderr).toBe('bash: maximum nesting level exceeded (10)\n');
+  });
+
+  it('gives each run a fresh budget', () => {
+    const shell = createShell(node(), { limits: { maxSteps: 50 } });
+    shell.run('while true; do :; done');
+    expect(shell.run('echo fine').stdout).toBe('fine\n');
+  });
+});
