@@ -41,7 +41,8 @@ const NAMESERVICE = `# abstractions/nameservice: turning names into ids and addr
   network inet   dgram,
   network inet6  stream,
   network inet6  dgram,
-  # glibc asks the kernel (netlink, /proc) which addresses are configured.
+  # getaddrinfo(3) asks the kernel over netlink which addresses this host
+  # has; libnl-based code reads the routing table and its classid table.
   network netlink raw,
   @{PROC}/@{pid}/net/{route,psched}  r,
   @{etc_ro}/libnl-*/classid          r,
