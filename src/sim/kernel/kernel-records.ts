@@ -3,20 +3,8 @@
  * (`apparmor="STATUS"`) and a change_profile to a label that does not exist (`info="label not found"`).
  * Same layout as the engine's records (`kernel:audit.c audit_pre`, then `pid=`/`comm=`).
  */
+import { untrustedString as auditString } from '../../apparmor/index.ts';
 import type { Task } from './task.ts';
-
-/**
- * `audit_log_untrustedstring`: quoted, or upper-case hex when the value has a space, quote, control or
- * non-ASCII character.
- * @param value - the string
- * @returns the printed form
- * @example auditString('ok quoted') // → '6F6B2071756F746564'
- */
-export function auditString(value: string): string {
-  const bytes = [...new TextEncoder().encode(value)];
-  if (!bytes.some((b) => b === 0x22 || b < 0x21 || b > 0x7e)) return `"${value}"`;
-  return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
-}
 
 /**
  * The STATUS record of a profile load as `apparmor_parser` causes it.
@@ -38,6 +26,8 @@ export function statusRecord(operation: string, name: string, pid: number): stri
  * @param profile - the caller's label name
  * @param target - the missing label
  * @returns the record line
+ * @example labelNotFoundRecord({ pid: 7, comm: 'aaop' } as Task, 'change_profile', 'unconfined', 'p')
+ * // → 'type=1400 apparmor="DENIED" operation="change_profile" info="label not found" error=-2 profile="unconfined" name="p" pid=7 comm="aaop"'
  */
 export function labelNotFoundRecord(task: Task, operation: string, profile: string, target: string): string {
   return `type=1400 apparmor="DENIED" operation="${operation}" info="label not found" error=-2 profile=${auditString(profile)} name=${auditString(target)} pid=${task.pid} comm=${auditString(task.comm)}`;

@@ -8,10 +8,9 @@ import { dmesgLine, normaliseAuditLine } from '../audit-line.ts';
 import { ERRNO } from '../errno.ts';
 import type { Kernel } from '../kernel.ts';
 import { HELPER_PATH } from '../base-image.ts';
-import { labelText, type Task } from '../task.ts';
+import type { Task } from '../task.ts';
 import { sysChangeHat, sysChangeProfile } from '../syscalls/procattr.ts';
-import { parseOpenFlags } from '../syscalls/open.ts';
-import { sysOpen } from '../syscalls/open.ts';
+import { parseOpenFlags, sysOpen } from '../syscalls/open.ts';
 import type { CaseOp, OpResult } from './case-format.ts';
 import { StepLog } from './steps.ts';
 import { runFileOp } from './file-op.ts';
@@ -83,13 +82,4 @@ function runBody(context: OpContext): OpExtras {
   if (processResult !== undefined) return processResult;
   context.log.fail(context.op.op, 'EINVAL');
   return {};
-}
-
-/**
- * The label a task shows in `/proc/PID/attr/current`, for the probe's `label`.
- * @param task - the task
- * @returns e.g. `exec-target (enforce)`
- */
-export function probeLabel(task: Task): string {
-  return labelText(task.label);
 }

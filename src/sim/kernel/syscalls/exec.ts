@@ -6,7 +6,7 @@
  * cache and libc, and an interpreter opens its script. What the program does next is `programs.ts`.
  */
 import { MAY } from '../../../apparmor/index.ts';
-import { HELPER_PATH, LD_SO_CACHE } from '../base-image.ts';
+import { LD_SO_CACHE } from '../base-image.ts';
 import { inodePermission } from '../dac.ts';
 import { fail, ok, type Kernel, type SysResult } from '../kernel.ts';
 import type { LoadedProfile } from '../profile-set.ts';
@@ -135,6 +135,3 @@ function loadLibc(kernel: Kernel, task: Task): boolean {
 function libcError(program: string): string {
   return `${program}: error while loading shared libraries: libc.so.6: cannot open shared object file: No such file or directory\n`;
 }
-
-/** The path of the static helper every primitive op runs as, for callers building tasks. */
-export const EXEC_HELPER = HELPER_PATH;
