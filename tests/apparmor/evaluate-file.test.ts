@@ -152,6 +152,13 @@ describe('owner rules', () => {
     expect(evaluate(p, fileRequest('mknod', '/tmp/o/new', FILE_MASKS.create, { fsuid: 1000, ouid: 1000 })).verdict).toBe('allow');
   });
 
+  it('matches @{HOME}/** for /home/user/file and /root/x, the values losing their trailing slash before /', () => {
+    const h = profileOf('#include <tunables/global>\nprofile h { owner @{HOME}/** rw, }', 'h');
+    expect(evaluate(h, fileRequest('open', '/home/user/file', FILE_MASKS.read, { fsuid: 1000, ouid: 1000 })).verdict).toBe('allow');
+    expect(evaluate(h, fileRequest('open', '/root/x', FILE_MASKS.read)).verdict).toBe('allow');
+    expect(evaluate(h, fileRequest('open', '/home/user/file', FILE_MASKS.read, { fsuid: 0, ouid: 1000 })).verdict).toBe('deny');
+  });
+
   it('lets deny owner cut only the owner half', () => {
     const q = profileOf('profile owner-deny { /tmp/o/** r, deny owner /tmp/o/** r, }', 'owner-deny');
     expect(evaluate(q, fileRequest('open', '/tmp/o/root-file', FILE_MASKS.read)).verdict).toBe('deny');

@@ -106,7 +106,7 @@ export class SymbolTable {
 export function expandVariables(text: string, table: SymbolTable, builtins: ReadonlyMap<string, string> = new Map()): Expansion {
   const problems: ExpansionProblem[] = [];
   const expand = (s: string, active: readonly string[]): string =>
-    s.replace(VARIABLE_REF, (whole, name: string) => {
+    s.replace(VARIABLE_REF, (whole: string, name: string, offset: number) => {
       const builtin = builtins.get(name);
       if (builtin !== undefined && !table.has(name)) return builtin;
       const values = table.get(name);
@@ -118,7 +118,9 @@ export function expandVariables(text: string, table: SymbolTable, builtins: Read
         problems.push({ kind: 'cycle', name, by: active[active.length - 1] ?? name });
         return whole;
       }
-      const expanded = values.map((v) => expand(v, [...active, name]));
+      // as parser_variable.c expand_by_alternations: a value's trailing '/' goes when the text goes on with '/'
+      const isSlashNext = s.charCodeAt(offset + whole.length) === 47;
+      const expanded = values.map((v) => expand(v, [...active, name])).map((v) => (isSlashNext ? v.replace(/\/+$/, '') : v));
       return expanded.length === 1 ? (expanded[0] as string) : `{${expanded.join(',')}}`;
     });
   return { text: expand(text, []), problems };
