@@ -4,11 +4,12 @@
  */
 import { benchAare } from './aare.ts';
 import { benchEvaluate } from './evaluate.ts';
+import { benchKernel } from './kernel.ts';
 
 /** One measured case. */
 export type BenchResult = { name: string; ms: number };
 
-const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate];
+const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate, benchKernel];
 
 const rows = BENCHES.flatMap((bench) => bench());
 const width = Math.max(...rows.map((row) => row.name.length));
