@@ -17,7 +17,7 @@ const SET_VARIABLE = `@(?:\\{${VAR_NAME}\\}|${VAR_NAME})`;
 const POST_VAR_ID = String.raw`(?:\\[ \t"!,()]|,[^ \t\n"!,=+]|[^ \t\n"!,=+])`;
 const LABEL = `(?:/|${SET_VARIABLE}${POST_VAR_ID}|:|&)${ID_UNIT}*`;
 // 5.x also keeps `?` out of the first character after a variable (for `@{X}?=`)
-const LABEL_5 = LABEL.replace('=+]', '=+?]');
+const LABEL_5 = LABEL.replaceAll('=+]', '=+?]');
 const QUOTED_LABEL = String.raw`"(?:/|@|:|&)(?:\\"|[^\0"])*"`;
 const MODE_CHARS = '(?:[RrWwaLlMmkXx]|[PpCc][Xx]|[PpCc]?[IiUu][Xx])';
 const ID_NOEQ = String.raw`(?:,[^ \t\n"!,=)]|[^ \t\n"!,=)])`;

@@ -4,7 +4,7 @@
  */
 import type { BodyItem, Conditional, ProfileFlag, ProfileFlags, ProfileMode, ProfileNode, Word, XattrCondition } from './ast.ts';
 import type { Cursor } from './cursor.ts';
-import { PROFILE_FLAGS_3_0, PROFILE_FLAGS_NEWER, PROFILE_MODES_3_0 } from '../vocabulary.ts';
+import { ERRNO_NAMES, isKnownSignal, PROFILE_FLAGS_3_0, PROFILE_FLAGS_NEWER, PROFILE_MODES_3_0 } from '../vocabulary.ts';
 import { parseCondList } from './rules/conditionals.ts';
 
 const MODES_5_0 = [...PROFILE_MODES_3_0, 'default_allow', 'prompt'];
@@ -27,8 +27,13 @@ function flagError(c: Cursor, flag: ProfileFlag, line: number): string | undefin
     return '';
   }
   if (flag.value === undefined && (MODES_5_0.includes(full) || FLAGS_5_0.includes(full))) return undefined;
-  if (flag.value !== undefined && VALUED_FLAGS_5_0.includes(flag.name) && flag.value !== '') return undefined;
-  return `Invalid profile flag: ${full}.`;
+  if (flag.value === undefined || !VALUED_FLAGS_5_0.includes(flag.name)) return `Invalid profile flag: ${full}.`;
+  const value = flag.value;
+  if (flag.name === 'kill.signal') return isKnownSignal(value) && !value.startsWith('exists') ? undefined : `unknown signal "${value}" in flags`;
+  if (flag.name === 'error') return ERRNO_NAMES.includes(value) ? undefined : `unknown error code "${value}" in flags`;
+  // attach_disconnected.path/ipc must be absolute; values with variables are checked after expansion
+  if (value.includes('@{') || value.startsWith('/')) return undefined;
+  return `Invalid profile flag: ${full}. (the path must begin with '/')`;
 }
 
 /** `flags: [flags=] ( flagval ( [,] flagval )* )`, checked as `yacc:flagvals`. */
@@ -63,12 +68,21 @@ function parseFlags(c: Cursor): ProfileFlags | undefined {
     } else if (flag.name === 'audit') isAudit = true;
     checkPathConflicts(c, list, flag, c.peek().line);
   }
+  if (c.version === '5.0' && list.some((f) => f.name === 'no_attach_disconnected') && list.some((f) => f.name === 'attach_disconnected.ipc')) {
+    c.report('CONFLICTING_FLAGS', [start, c.peek().range[0]], 'Profile flag attach_disconnected.ipc conflicts with no_attach_disconnected', { line: c.peek().line });
+  }
   if (list.length === 0) c.syntaxError('TOK_VALUE');
   c.expect('TOK_CLOSEPAREN', 'TOK_VALUE or TOK_CLOSEPAREN');
   return { list, mode, audit: isAudit, hasFlagsKeyword, range: c.rangeFrom(start) };
 }
 
 function checkPathConflicts(c: Cursor, list: ProfileFlag[], flag: ProfileFlag, line: number): void {
+  if (c.version === '5.0' && flag.name.startsWith('attach_disconnected.ipc')) {
+    const ipc = list.filter((f) => f.name === 'attach_disconnected.ipc');
+    if (list.some((f) => f.name === 'no_attach_disconnected') || new Set(ipc.map((f) => f.value)).size > 1) {
+      c.report('CONFLICTING_FLAGS', flag.range, 'Profile flag attach_disconnected.ipc conflicts with another flag', { line });
+    }
+  }
   for (const [a, b] of PATH_CONFLICTS) {
     if ((flag.name === a || flag.name === b) && list.some((f) => f.name === a) && list.some((f) => f.name === b)) {
       c.report('CONFLICTING_FLAGS', flag.range, `Profile flag ${a} conflicts with ${b}`, { line });

@@ -198,12 +198,13 @@ class Resolver {
     const name = parent ? `${parent}//${baseName}` : baseName;
     const attachment = node.attachment
       ? this.#expandText(node.attachment.text, node.attachment.range, source, name, true)
-      : baseName.startsWith('/') && !parent ? baseName : undefined;
+      : baseName.startsWith('/') ? baseName : undefined;
     const profile: ResolvedProfile = {
       kind: node.kind, name, baseName, namespace: node.namespace, attachment, xattrs: node.xattrs, flags: node.flags,
       mode: node.flags?.mode ?? 'enforce', isAudit: node.flags?.audit ?? false, rules: [], children: [],
       range: node.headerRange, file: source.file ?? this.#options.fileName ?? '<input>',
     };
+    this.#checkFlagPaths(node, source);
     const key = `${node.namespace ?? ''}:${name}`;
     if (this.#profileNames.has(key)) {
       const what = parent ? `hat ${baseName} in profile ${parent}` : `profile ${name}`;
@@ -218,6 +219,18 @@ class Resolver {
     this.#attachPath = outerAttachPath;
     for (const list of perRule.reverse()) this.#postDiagnostics.push(...list);
     return profile;
+  }
+
+  /** 5.x `attach_disconnected.path=` / `.ipc=` with variables: the expanded value must be absolute. */
+  #checkFlagPaths(node: ProfileNode, source: Source): void {
+    if (this.#options.version !== '5.0') return;
+    for (const flag of node.flags?.list ?? []) {
+      if (!flag.name.startsWith('attach_disconnected.') || !flag.value?.includes('@{')) continue;
+      const value = this.#expandText(flag.value, flag.range, source, undefined, true);
+      if (!value.startsWith('/')) {
+        this.#report('INVALID_FLAG', source, flag.range, `Invalid profile flag: ${flag.name}=${flag.value}. ('${value}' is not an absolute path)`);
+      }
+    }
   }
 
   #walkBody(
