@@ -49,7 +49,13 @@ export type ChangeProfileEntry = ListEntryBase & {
   target: PatternMatcher | undefined;
 };
 
-/** Creates an empty table with `size` slots. */
+/**
+ * Creates an empty table.
+ *
+ * @param size - how many slots (capability or family numbers)
+ * @returns the table, every flag 0
+ * @example createBitTable(41).allow.length // → 41
+ */
 export function createBitTable(size: number): BitTable {
   return {
     allow: new Uint8Array(size),
@@ -168,6 +174,7 @@ export function conditionalValues(conditionals: readonly Conditional[], name: st
  * @param values - the values
  * @param patterns - the shared pattern cache
  * @returns the matcher
+ * @example matcherFor(['unconfined', 'runc'], new PatternCache())?.pattern // → '{unconfined,runc}'
  */
 export function matcherFor(values: readonly string[] | undefined, patterns: PatternCache): PatternMatcher | undefined {
   if (values === undefined || values.length === 0) return undefined;

@@ -20,6 +20,7 @@ import { MAY, type FileRequest } from './request.ts';
  * @param fsuid - the task's fsuid
  * @param ouid - the object's owner
  * @returns the masks
+ * @example fileHalf(profileOf('profile p { owner /a r, }'), '/a', 0, 1000).allow // → 0 (other half)
  */
 export function fileHalf(profile: CompiledProfile, path: string, fsuid: number, ouid: number): HalfPerms {
   const perms = profile.file.lookup(path);
@@ -33,6 +34,8 @@ export function fileHalf(profile: CompiledProfile, path: string, fsuid: number, 
  * @param request - the file request
  * @param isExplained - false skips the per-rule explanations (the fast path)
  * @returns the decision with its audit record
+ * @example evaluateFile(perm_r, { class: 'file', operation: 'open', path: '/tmp/p/g', mask: MAY.READ, fsuid: 0, ouid: 0 }).reason
+ *   // → 'implicit-deny' (logged: requested_mask="r" denied_mask="r")
  */
 export function evaluateFile(profile: CompiledProfile, request: FileRequest, isExplained = true): Decision {
   if (request.operation === 'link' && request.target !== undefined) return evaluateLink(profile, request, request.target, isExplained);

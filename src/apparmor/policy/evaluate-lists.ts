@@ -70,6 +70,8 @@ function peerDecision(profile: CompiledProfile, request: SignalRequest | PtraceR
  * @param profile - the profile of the side being checked
  * @param request - the side's request
  * @returns the decision (errno EACCES)
+ * @example evaluateSignal(profileOf('profile p { signal (receive) peer=unconfined, }'),
+ *   { class: 'signal', access: 'receive', signal: 'term', peer: 'unconfined' }).verdict // → 'allow'
  */
 export function evaluateSignal(profile: CompiledProfile, request: SignalRequest): Decision {
   return peerDecision(profile, request, profile.signal);
@@ -81,6 +83,8 @@ export function evaluateSignal(profile: CompiledProfile, request: SignalRequest)
  * @param profile - the profile of the side being checked
  * @param request - the side's request
  * @returns the decision (errno EACCES)
+ * @example evaluatePtrace(profileOf('profile p { }'), { class: 'ptrace', access: 'trace', peer: 'unconfined' }).verdict
+ *   // → 'deny'
  */
 export function evaluatePtrace(profile: CompiledProfile, request: PtraceRequest): Decision {
   return peerDecision(profile, request, profile.ptrace);
@@ -110,6 +114,8 @@ function mountProgress(entry: MountEntry, request: MountRequest): number {
  * @param profile - the task's profile
  * @param request - the mount call
  * @returns the decision (errno EACCES)
+ * @example evaluateMount(profileOf('profile p { }'), { class: 'mount', operation: 'mount', path: '/mnt/' }).info
+ *   // → 'failed mntpnt match'
  */
 export function evaluateMount(profile: CompiledProfile, request: MountRequest): Decision {
   const kind = request.operation === 'umount' ? 'umount' : request.operation === 'remount' ? 'remount' : 'mount';
@@ -158,6 +164,8 @@ function mountFields(request: MountRequest): AuditField[] {
  * @param policy - the loaded profiles
  * @param request - the change
  * @returns the decision
+ * @example evaluateChangeProfile(p, policy, { class: 'change_profile', operation: 'change_profile', target: 'nope' }).errno
+ *   // → 'ENOENT' (info "label not found")
  */
 export function evaluateChangeProfile(profile: CompiledProfile | undefined, policy: CompiledPolicy | undefined, request: ChangeProfileRequest): Decision {
   const exists = request.target === 'unconfined' || policy?.byName.has(request.target) === true;

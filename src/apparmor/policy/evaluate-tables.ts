@@ -34,6 +34,8 @@ function denialType(profile: CompiledProfile): AuditType {
  * @param request - the capability check
  * @param cache - the caller's per-CPU audit cache (none: every record is logged)
  * @returns the decision (errno EPERM)
+ * @example evaluateCapability(profileOf('profile p { }'), { class: 'capability', capability: 'chown' }).record?.line
+ *   // → 'type=1400 apparmor="DENIED" operation="capable" profile="p" pid=<pid> comm="?" capability=0  capname="chown"'
  */
 export function evaluateCapability(profile: CompiledProfile, request: CapabilityRequest, cache?: AuditCache): Decision {
   const cap = capabilityNumber(request.capability);
@@ -86,6 +88,8 @@ const NETWORK_PERM: Record<NetworkRequest['operation'], string> = {
  * @param profile - the task's profile
  * @param request - the socket check
  * @returns the decision (errno EACCES)
+ * @example evaluateNetwork(profileOf('profile p { network tcp, }'),
+ *   { class: 'network', operation: 'create', family: 'inet6', type: 'stream', protocol: 6 }).verdict // → 'allow'
  */
 export function evaluateNetwork(profile: CompiledProfile, request: NetworkRequest): Decision {
   const family = familyNumber(request.family);
@@ -130,6 +134,8 @@ export function evaluateNetwork(profile: CompiledProfile, request: NetworkReques
  * @param profile - the task's profile
  * @param request - the setrlimit call
  * @returns the decision (errno EACCES)
+ * @example evaluateRlimit(profileOf('profile p { set rlimit nofile <= 256, }'),
+ *   { class: 'rlimit', resource: 'nofile', value: 512 }).verdict // → 'deny'
  */
 export function evaluateRlimit(profile: CompiledProfile, request: RlimitRequest): Decision {
   const limit = profile.rlimits.get(request.resource);

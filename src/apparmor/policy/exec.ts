@@ -20,6 +20,7 @@ import { MAY } from './request.ts';
  * @param candidates - top-level profiles (px) or the current profile's children (cx)
  * @param path - the binary's resolved path
  * @returns the profile, or undefined (with `isConflict` when a tie caused it)
+ * @example findAttachment(policy.profiles, '/usr/bin/x').profile?.name // → 'x' for `profile x /usr/bin/* {}`
  */
 export function findAttachment(candidates: Iterable<CompiledProfile>, path: string): { profile?: CompiledProfile; isConflict: boolean } {
   let best: CompiledProfile | undefined;
@@ -47,6 +48,8 @@ export function findAttachment(candidates: Iterable<CompiledProfile>, path: stri
  * @param policy - the loaded profiles (none: stays unconfined)
  * @param request - the exec
  * @returns an allow decision whose transition names the new label
+ * @example evaluateUnconfinedExec(undefined, { class: 'exec', path: '/bin/ls', fsuid: 0, ouid: 0 }).transition?.label
+ *   // → 'unconfined'
  */
 export function evaluateUnconfinedExec(policy: CompiledPolicy | undefined, request: ExecRequest): Decision {
   const found = policy ? findAttachment(policy.profiles, request.path) : { isConflict: false };
@@ -94,6 +97,8 @@ function resolveTransition(profile: CompiledProfile, policy: CompiledPolicy | un
  * @param request - the exec
  * @param isExplained - false skips per-rule explanations
  * @returns the decision, with `transition` when the exec goes ahead
+ * @example evaluateExec(profileOf('profile p { /tmp/x ix, }'), undefined, { class: 'exec', path: '/tmp/x', fsuid: 0, ouid: 0 })
+ *   .transition // → { label: 'p', mode: 'ix', isSecure: false, isFallback: false }
  */
 export function evaluateExec(profile: CompiledProfile, policy: CompiledPolicy | undefined, request: ExecRequest, isExplained = true): Decision {
   const half = fileHalf(profile, request.path, request.fsuid, request.ouid);

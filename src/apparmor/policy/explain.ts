@@ -30,6 +30,8 @@ export type DecisionParts = {
 /**
  * @param parts - the evaluator's findings
  * @returns the decision
+ * @example buildDecision({ …, deniedBits: 1, isExplicit: false, outcome: { isDenied: true, … }, matches: [] }).reason
+ *   // → 'implicit-deny', with the summary "no rule matches …"
  */
 export function buildDecision(parts: DecisionParts): Decision {
   const { outcome, matches } = parts;
@@ -94,6 +96,7 @@ function summarize(parts: DecisionParts, reason: DecisionReason): string {
  * @param path - the path as matched
  * @param isOwner - fsuid equals the file owner
  * @returns the matches in profile order
+ * @example fileMatches(profileOf('profile p { /tmp/* r, }'), '/tmp/a', true)[0]?.perms // → 'r'
  */
 export function fileMatches(profile: CompiledProfile, path: string, isOwner: boolean): RuleMatch[] {
   const out: RuleMatch[] = [];
@@ -121,6 +124,7 @@ export function fileMatches(profile: CompiledProfile, path: string, isOwner: boo
  * @param ruleIndex - the rule's index in `profile.rules`
  * @param why - why it matched
  * @returns the match, or undefined for an unknown index
+ * @example ruleMatch(profileOf('profile p { capability chown, }'), 0, 'names chown')?.perms // → 'chown'
  */
 export function ruleMatch(profile: CompiledProfile, ruleIndex: number, why: string): RuleMatch | undefined {
   const info = profile.rules[ruleIndex];

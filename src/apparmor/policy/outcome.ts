@@ -29,6 +29,7 @@ export type Outcome = {
  * @param quiet - quiet bits
  * @param isForcedError - the check failed for another reason (e.g. transition not found) even if bits allow
  * @returns the outcome
+ * @example fileOutcome(enforceProfile, MAY.WRITE, MAY.READ, 0, MAY.WRITE) // → { isDenied: true, type: undefined, … } (quiet)
  */
 export function fileOutcome(
   profile: CompiledProfile,
@@ -61,6 +62,7 @@ export function fileOutcome(
  * @param audit - force-audit bits
  * @param quiet - quiet bits
  * @returns the outcome
+ * @example checkPermsOutcome(complainProfile, 1, 0, 0, 0, 0) // → { isDenied: false, type: 'ALLOWED', requested: 1, denied: 1 }
  */
 export function checkPermsOutcome(
   profile: CompiledProfile,
