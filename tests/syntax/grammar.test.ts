@@ -82,6 +82,8 @@ const ROWS: Row[] = [
   { construct: 'allow', code: 'allow /tmp/ r,', token: 'allow', scope: QUAL },
   { construct: 'owner', code: 'owner /home/*/ rw,', token: 'owner', scope: QUAL },
   { construct: 'other', code: 'other /home/*/ r,', token: 'other', scope: QUAL },
+  { construct: 'the 4.x priority prefix', code: 'priority=-5 deny /etc/** w,', token: 'priority', scope: QUAL },
+  { construct: 'the value of priority', code: 'priority=-5 deny /etc/** w,', token: '-5', scope: 'constant.numeric.apparmor' },
   { construct: 'a qualifier block', code: 'audit {\n  /etc/ r,\n}', token: 'audit', scope: QUAL },
   // file rules
   { construct: 'a path with trailing permissions', code: '/tmp/** rw,', token: '/tmp/', scope: PATH },

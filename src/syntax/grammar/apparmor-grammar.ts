@@ -19,7 +19,7 @@ const INCLUDE = 'keyword.control.directive.include.apparmor';
 /** Order matters: at one position the first rule that matches wins. */
 const STATEMENTS = [
   'include', 'comment', 'abi', 'variable-assignment', 'boolean-assignment', 'alias', 'conditional',
-  'profile-header', 'hat-header', 'path-profile-header', 'block', 'qualifier', 'capability-rule', 'network-rule',
+  'profile-header', 'hat-header', 'path-profile-header', 'block', 'priority', 'qualifier', 'capability-rule', 'network-rule',
   'signal-rule', 'ptrace-rule', 'mount-rule', 'unix-rule', 'dbus-rule', 'change-profile-rule', 'rlimit-rule',
   'generic-rule', 'file-keyword', 'arrow-target', 'quoted-string', 'path', 'permission', 'variable', 'terminator',
 ];
@@ -152,8 +152,17 @@ function headers(): Record<string, Rule> {
 
 function fileRules(): Record<string, Rule> {
   return {
+    priority: {
+      comment: 'The 4.x `priority=N` rule prefix.',
+      match: R`${EDGE}(priority)\s*(=)\s*([+-]?\d+)`,
+      captures: {
+        1: { name: 'storage.modifier.qualifier.apparmor' },
+        2: { name: ASSIGN },
+        3: { name: 'constant.numeric.apparmor' },
+      },
+    },
     qualifier: {
-      match: R`${EDGE}(audit|allow|deny|owner|other|safe|unsafe|priority)${WORD_END}`,
+      match: R`${EDGE}(audit|allow|deny|owner|other|safe|unsafe)${WORD_END}`,
       name: 'storage.modifier.qualifier.apparmor',
     },
     'file-keyword': {
