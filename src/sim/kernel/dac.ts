@@ -2,6 +2,8 @@
  * Discretionary access control as `fs/namei.c generic_permission`, `may_create` and `may_delete` do it,
  * including the capability overrides that reach AppArmor (`dac_read_search` before `dac_override` for a
  * plain read, as the corpus logs them). Runs before AppArmor on existing files and after it on creation.
+ * Not modelled: search (x) permission on each directory of a path walk, ACLs, and capabilities of
+ * non-root users (root has them all, everyone else none).
  */
 import { fail, ok, type Kernel, type SysResult } from './kernel.ts';
 import type { Inode } from './fs.ts';

@@ -8,7 +8,9 @@ import {
   checkPolicy, compilePolicy, evaluate, formatParserError, PatternCache,
   type CompiledPolicy, type CompiledProfile, type IncludeReader,
 } from '../../apparmor/index.ts';
-import type { LoadedMode, LoadedProfile } from './profile-set.ts';
+import type { Kernel } from './kernel.ts';
+import { statusRecord } from './kernel-records.ts';
+import { loadOrder, type LoadedMode, type LoadedProfile } from './profile-set.ts';
 
 /** What compiling one policy file gives: the parser's verdict and messages, and the profiles to load. */
 export type PolicyLoadResult = { accepted: boolean; stderr: string; profiles: LoadedProfile[] };
@@ -84,4 +86,25 @@ export function createPolicyLoader(options: PolicyLoaderOptions = {}): PolicyLoa
       return wrap(learning, '(learning)');
     },
   };
+}
+
+/**
+ * `apparmor_parser -r FILE` against a kernel: compiles the file and, when it is accepted, loads (or
+ * replaces) its profiles in the parser's order and logs one STATUS record per profile.
+ * @param kernel - the kernel to load into
+ * @param loader - the kernel's policy loader
+ * @param text - the policy text
+ * @param file - its path, as messages name it
+ * @param options - `isComplain` (`-C`) and the pid the STATUS records carry
+ * @returns the loader's result plus the STATUS records logged
+ */
+export function loadPolicyFile(
+  kernel: Kernel, loader: PolicyLoader, text: string, file: string, options: { isComplain?: boolean; parserPid?: number } = {},
+): PolicyLoadResult & { records: string[] } {
+  const loaded = loader.load(text, file, { isComplain: options.isComplain ?? false });
+  if (!loaded.accepted) return { ...loaded, records: [] };
+  const records = kernel.profiles.load(loadOrder(loaded.profiles))
+    .map(({ profile, operation }) => statusRecord(operation, profile.name, options.parserPid ?? 90));
+  for (const record of records) kernel.log(record);
+  return { ...loaded, records };
 }

@@ -5,9 +5,7 @@
  */
 import { dmesgLine, normaliseAuditLine } from '../audit-line.ts';
 import { Kernel } from '../kernel.ts';
-import { statusRecord } from '../kernel-records.ts';
-import type { PolicyLoader } from '../policy-loader.ts';
-import { loadOrder } from '../profile-set.ts';
+import { loadPolicyFile, type PolicyLoader } from '../policy-loader.ts';
 import { resolveUser } from '../users.ts';
 import { casesOf, type CaseFile, type CaseFileJson, type CaseResult, type KernelCase, type ParserResult, type ResultFileJson } from './case-format.ts';
 import { octal } from './file-op.ts';
@@ -54,17 +52,14 @@ export function runKernelCase(kase: KernelCase, newLoader: PolicyLoaderFactory, 
   kase.profiles.forEach((text, index) => {
     const name = kase.profile_files?.[index] ?? (kase.profiles.length === 1 ? kase.id : `${kase.id}.${index}`);
     const file = `/etc/apparmor.d/${name}`;
-    const loaded = loader.load(text, file, { isComplain });
+    const loaded = loadPolicyFile(kernel, loader, text, file, { isComplain, parserPid: 90 + index });
     const rc = loaded.accepted ? 0 : 1;
     const flags = isComplain ? ' -C' : '';
     parser.push({
       file, rc, accepted: loaded.accepted, loaded: loaded.accepted, stderr: loaded.stderr,
       parser_cmd: `apparmor_parser -Q -K -S${flags} --kernel-features=/var/lib/oracle/kernel-features ${file}`,
     });
-    if (!loaded.accepted) return;
-    for (const { profile, operation } of kernel.profiles.load(loadOrder(loaded.profiles))) {
-      loadRecords.push(statusRecord(operation, profile.name, 90 + index));
-    }
+    loadRecords.push(...loaded.records);
   });
   const loadedProfiles = kernel.profiles.listing();
   // the harness (a python3 agent, pid 1) runs unconfined
