@@ -46,6 +46,11 @@ function decisionRows(): BenchResult[] {
   const fast = timeOnce(() => {
     for (let i = 0; i < n; i++) allowed += decideFile(profile, PATHS[i & 15] ?? '/', MASKS[i % 5] ?? 0, 0, i & 1) ? 1 : 0;
   });
+  // every path new: the cache misses and each rule's matcher runs (the cold side of the literal-path cache)
+  const fresh = 20_000;
+  const cold = timeOnce(() => {
+    for (let i = 0; i < fresh; i++) allowed += decideFile(profile, `/srv/data/f${i}/x`, MAY.READ, 0, 0) ? 1 : 0;
+  });
   const m = 20_000;
   const full = timeOnce(() => {
     for (let i = 0; i < m; i++) {
@@ -54,6 +59,7 @@ function decisionRows(): BenchResult[] {
   });
   return [
     { name: `evaluate: docker-default decideFile, ${(n / fast / 1000).toFixed(2)} M decisions/s (${allowed > 0 ? 'ok' : '?'})`, ms: fast / n },
+    { name: `evaluate: docker-default decideFile on never-seen paths, ${(fresh / cold).toFixed(1)} k decisions/s`, ms: cold / fresh },
     { name: `evaluate: docker-default evaluate() with explanations, ${(m / full).toFixed(1)} k decisions/s`, ms: full / m },
   ];
 }

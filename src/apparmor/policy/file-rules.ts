@@ -67,6 +67,8 @@ export class FileRules {
   readonly entries: readonly FileEntry[];
   readonly pairs: readonly LinkPairEntry[];
   readonly #cache = new Map<string, PathPerms>();
+  /** each entry's literal leading text: a path that does not start with it cannot match, so the DFA is skipped */
+  readonly #prefixes: string[];
 
   /**
    * @param entries - the file rules in profile order
@@ -75,6 +77,7 @@ export class FileRules {
   constructor(entries: FileEntry[], pairs: LinkPairEntry[]) {
     this.entries = entries;
     this.pairs = pairs;
+    this.#prefixes = entries.map((e) => literalPrefix(e.matcher.pattern));
   }
 
   /**
@@ -93,19 +96,36 @@ export class FileRules {
   /** @returns the indices (into `entries`) of every rule whose pattern matches `path` */
   matching(path: string): number[] {
     const out: number[] = [];
-    for (let i = 0; i < this.entries.length; i++) if (this.entries[i]?.matcher.test(path)) out.push(i);
+    for (let i = 0; i < this.entries.length; i++) if (this.#test(i, path)) out.push(i);
     return out;
+  }
+
+  #test(index: number, path: string): boolean {
+    const entry = this.entries[index];
+    return entry !== undefined && path.startsWith(this.#prefixes[index] ?? '') && entry.matcher.test(path);
   }
 
   #compute(path: string): PathPerms {
     const matched: FileEntry[] = [];
-    for (const entry of this.entries) if (entry.matcher.test(path)) matched.push(entry);
+    for (let i = 0; i < this.entries.length; i++) {
+      const entry = this.entries[i];
+      if (entry && this.#test(i, path)) matched.push(entry);
+    }
     return {
       user: combineHalf(matched, 'user'),
       other: combineHalf(matched, 'other'),
       isMatched: matched.length > 0,
     };
   }
+}
+
+/**
+ * The text a pattern's every match starts with: up to the first glob or escape character, and before any
+ * `//` (which the AARE engine folds).
+ */
+function literalPrefix(pattern: string): string {
+  const end = pattern.search(/[*?[\]{}\\@]|\/\//);
+  return end < 0 ? pattern : pattern.slice(0, end);
 }
 
 /** The exec bit and the link bit are handled apart from the plain letters. */
