@@ -39,9 +39,10 @@ const COMMANDS: Record<string, Fake> = {
   printf: (argv) => {
     const [format = '', ...args] = argv.slice(1);
     let out = '';
+    const usesArgs = format.includes('%s');
     do {
       out += format.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/%s/g, () => args.shift() ?? '');
-    } while (args.length > 0);
+    } while (usesArgs && args.length > 0);
     return ok(out);
   },
   cat: (argv, ctx, host) => {
