@@ -1,0 +1,81 @@
+/**
+ * Translates the `yaml` package's parse errors into the go-yaml v2 messages kubectl prints after
+ * `error converting YAML to JSON: yaml: line N: …`. go-yaml reports scanner errors at the 1-based line of
+ * the problem but parser errors at the 0-based one (`parser.fail()` adds 1 only for scanner errors), so
+ * "did not find expected key" names the line above the bad one. The table was checked against kubectl
+ * v1.32.4 (tests/fixtures/manifests/yaml-errors.json); unlisted errors fall back to the nearest message.
+ */
+import type { YAMLError } from 'yaml';
+
+/** A go-yaml error: the line kubectl prints and the problem text. */
+export type GoYamlError = { readonly line: number; readonly problem: string };
+
+/**
+ * Finds go-yaml's tab error, which the `yaml` package accepts in some places: a tab in a line's leading
+ * whitespace "cannot start any token".
+ * @param text one YAML document
+ * @returns the error, or undefined when no indentation uses a tab
+ * @example findTabIndent('a:\n\tb: 1\n') // → { line: 2, problem: 'found character that cannot start any token' }
+ */
+export function findTabIndent(text: string): GoYamlError | undefined {
+  const lines = text.split('\n');
+  let blockScalarIndent = -1;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n] ?? '';
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+    if (blockScalarIndent >= 0) {
+      if (line.trim() === '' || indent.length > blockScalarIndent) continue;
+      blockScalarIndent = -1;
+    }
+    if (indent.includes('\t') && line.trim() !== '' && !line.trim().startsWith('#')) {
+      return { line: n + 1, problem: 'found character that cannot start any token' };
+    }
+    if (/:\s*[|>][-+0-9]*\s*(#.*)?$/.test(line)) blockScalarIndent = indent.length;
+  }
+  return undefined;
+}
+
+/**
+ * Maps the first `yaml` package error of a document to go-yaml's message and line.
+ * @param error the first error the `yaml` package reported
+ * @param text the document text (line numbers are relative to it, as kubectl converts one document at a time)
+ * @returns the go-yaml error
+ * @example goYamlError(err, 'a: b: c\n') // → { line: 1, problem: 'mapping values are not allowed in this context' }
+ */
+export function goYamlError(error: YAMLError, text: string): GoYamlError {
+  const pos = error.pos[0];
+  const line = lineOf(text, pos);
+  const message = error.message;
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && message.startsWith('Nested mappings')) {
+    // go-yaml's scanner stops at the second ':' of `key: value: more`, or at the over-indented key.
+    return { line: lineOf(text, nextMappingColon(text, pos)), problem: 'mapping values are not allowed in this context' };
+  }
+  if (error.code === 'MULTILINE_IMPLICIT_KEY' && !message.startsWith('Nested')) {
+    return { line: line + 1, problem: "could not find expected ':'" };
+  }
+  if (error.code === 'MISSING_CHAR' && /closing .*quote/i.test(message)) {
+    return { line: lineOf(text, text.length), problem: 'found unexpected end of stream' };
+  }
+  if (error.code === 'BAD_INDENT' && message.startsWith('Flow map')) return { line: line - 1, problem: "did not find expected ',' or '}'" };
+  if (error.code === 'BAD_INDENT' && message.startsWith('Flow sequence')) return { line: line - 1, problem: "did not find expected ',' or ']'" };
+  if (error.code === 'UNEXPECTED_TOKEN' && /flow (map|collection)/i.test(message)) return { line: line - 1, problem: "did not find expected ',' or '}'" };
+  // Everything else is a parser error in go-yaml: block structure broken at `line`, reported 0-based.
+  return { line: Math.max(line - 1, 1), problem: 'did not find expected key' };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
+}
+
+function nextMappingColon(text: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) { if (ch === quote) quote = ''; continue; }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ':' && (i + 1 >= text.length || ' \t\n\r'.includes(text[i + 1] ?? ''))) return i;
+  }
+  return from;
+}
