@@ -1,7 +1,7 @@
 // Code fences are token-coloured on the built site: our apparmor grammar through Expressive Code, and the
 // bundled YAML and shell grammars.
 import type { Locator } from '@playwright/test';
-import { docPages, expect, test } from './site.ts';
+import { expect, test } from './site.ts';
 
 /** The computed colour of each span of a code block, keyed by the span's text. */
 async function spanColours(block: Locator): Promise<Map<string, string>> {
@@ -46,17 +46,3 @@ for (const theme of ['dark', 'light'] as const) {
     });
   });
 }
-
-test('every apparmor fence on the doc pages is token-coloured', async ({ page }) => {
-  const uncoloured: string[] = [];
-  let fences = 0;
-  for (const path of docPages()) {
-    await page.goto(path);
-    for (const block of await page.locator('.expressive-code pre[data-language="apparmor"]').all()) {
-      fences += 1;
-      if (new Set((await spanColours(block)).values()).size < 2) uncoloured.push(`${path}: ${await block.innerText()}`);
-    }
-  }
-  expect(fences).toBeGreaterThan(0);
-  expect(uncoloured).toEqual([]);
-});
