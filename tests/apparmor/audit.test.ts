@@ -2,6 +2,7 @@
 // de-duplication cache (kernel:capability.c audit_caps).
 import { describe, expect, it } from 'vitest';
 import { AuditCache } from '../../src/apparmor/audit/cache.ts';
+import { parseAuditLine } from '../../src/apparmor/audit/parse.ts';
 import { renderAuditRecord, untrustedString } from '../../src/apparmor/audit/render.ts';
 
 describe('untrusted strings', () => {
@@ -51,5 +52,20 @@ describe('the capability audit cache', () => {
     expect(cache.isDuplicate('b', 1)).toBe(true);
     cache.clear();
     expect(cache.isDuplicate('b', 1)).toBe(false);
+  });
+});
+
+describe('rendering and parsing agree', () => {
+  it('parses a rendered file record back into the same fields', () => {
+    const record = renderAuditRecord(
+      { type: 'ALLOWED', operation: 'open', profile: 'complain basic', name: '/tmp/c/ok' },
+      { pid: 705, comm: 'aaop', stamp: '1795333828.344:1146' },
+      [['requested_mask', 'w', 'quoted'], ['denied_mask', 'w', 'quoted'], ['fsuid', 0, 'raw'], ['ouid', 1000, 'raw']],
+    );
+    expect(parseAuditLine(record.line)).toEqual({
+      'Event type': 'AA_RECORD_ALLOWED', 'Audit ID': '1795333828.344:1146', Epoch: '1795333828', 'Audit subid': '1146',
+      Operation: 'open', Profile: 'complain basic', Name: '/tmp/c/ok', PID: '705', Command: 'aaop', Mask: 'w',
+      'Denied Mask': 'w', fsuid: '0', ouid: '1000',
+    });
   });
 });

@@ -64,3 +64,26 @@ describe('parseAuditLine', () => {
     expect(parseAuditLine('   \n')).toBeUndefined();
   });
 });
+
+describe.runIf(hasConformanceData())('audit lines of the Linux 6.1 kernel corpus', () => {
+  type Op = { result: { audit?: string[]; audit_fields?: Record<string, string | number>[] } };
+  const lines: { raw: string; fields: Record<string, string | number> }[] = [];
+  for (const file of ['01-k8s-example', '03-file-permissions', '04-exec', '05-capabilities', '06-network', '10-complain', '12-signal-ptrace-mount']) {
+    for (const result of readConformanceJson<{ results: { ops: Op[] }[] }>(`kernel/results/${file}.json`).results) {
+      for (const op of result.ops) {
+        (op.result.audit ?? []).forEach((raw, i) => lines.push({ raw, fields: op.result.audit_fields?.[i] ?? {} }));
+      }
+    }
+  }
+
+  it('reads every line with the record type, operation, profile and pid the kernel wrote', () => {
+    expect(lines.length).toBeGreaterThan(100);
+    for (const { raw, fields } of lines) {
+      const parsed = parseAuditLine(raw);
+      expect(parsed?.['Event type'], raw).toBe(`AA_RECORD_${String(fields['apparmor'])}`);
+      expect(parsed?.Operation, raw).toBe(fields['operation']);
+      expect(parsed?.Profile, raw).toBe(fields['profile']);
+      expect(parsed?.PID, raw).toBe(String(fields['pid']));
+    }
+  });
+});
