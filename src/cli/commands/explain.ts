@@ -214,6 +214,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     ...renderDecision(decision, location),
     profile.mode === 'complain' ? 'Complain mode: this profile is already in complain mode.' : complainNote(decision, complain),
     decision.record ? `Audit line: ${decision.record.line}` : `Audit line: none — ${decision.verdict === 'deny' ? 'no audit line (quiet deny)' : 'allowed accesses are not logged without an audit rule'}`,
+    ...(built.request.class === 'file' ? ['Note: only AppArmor is explained; for an existing file the kernel checks Unix permissions (DAC) first.'] : []),
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
