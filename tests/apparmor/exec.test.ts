@@ -111,3 +111,9 @@ describe('complain mode', () => {
     expect(d.record?.line).toBe('type=1400 apparmor="ALLOWED" operation="exec" profile="complain-basic" name="/tmp/c/probe" pid=<pid> comm="aaop" requested_mask="x" denied_mask="x" fsuid=0 ouid=0 target="complain-basic//null-/tmp/c/probe"');
   });
 });
+
+describe('x with a named target', () => {
+  it('transitions like Px -> target, scrubbing the environment', () => {
+    expect(run('profile a { /tmp/x/probe x -> exec-named, }\nprofile exec-named { }', 'a').transition).toMatchObject({ label: 'exec-named', isSecure: true });
+  });
+});

@@ -140,7 +140,8 @@ function compileFileRule(build: ProfileBuild, rule: FileRule & ResolvedRule, bas
   else return;
   if (implicit?.isWriteOnly) bits = PERM.WRITE;
   const matcher = compilePattern(build, pathText, rule);
-  const execMode = rule.isBare ? 'ix' : (rule.mode?.decoded.exec ?? (rule.mode?.decoded.isBareX && !isDeny ? 'px' : undefined));
+  // `x -> target` compiles like `Px -> target` (same accept bits in apparmor_parser -D rule-exprs)
+  const execMode = rule.isBare ? 'ix' : (rule.mode?.decoded.exec ?? (rule.mode?.decoded.isBareX && !isDeny ? 'Px' : undefined));
   const { user, other } = halves(bits, rule.qualifiers.owner);
   build.fileEntries.push({
     ...base,
