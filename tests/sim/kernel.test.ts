@@ -158,6 +158,15 @@ describe('the kernel model', () => {
     expect(lines(mark)[0]).toContain('operation="create"');
   });
 
+  it('kills the task with SIGKILL on a denial in a kill-mode profile, logged as KILLED', () => {
+    const { kernel, task, lines } = boot('profile k flags=(kill) {\n}\n');
+    const t = task('k');
+    const mark = kernel.auditMark();
+    expect(sysOpen(kernel, t, '/etc/hostname', { access: 'rdonly' })).toEqual({ ok: false, errno: 'EACCES' });
+    expect(t.killedBy).toBe(9);
+    expect(lines(mark)[0]).toContain('apparmor="KILLED" operation="open" profile="k"');
+  });
+
   it('treats flock(LOCK_EX) as a write lock needing w and k', () => {
     const { kernel, task, lines } = boot('profile p {\n  /tmp/f rk,\n}\n');
     kernel.fs.put('/tmp/f', { type: 'file', mode: 0o644, uid: 0, gid: 0, content: '' });

@@ -74,6 +74,7 @@ export class Kernel {
       uid: user.uid, gid: user.gid, fsuid: user.uid, fsgid: user.gid, groups: [user.gid],
       label: options.label, onexec: undefined, hatParent: undefined, fds: new Map(),
       rlimits: new Map(DEFAULT_RLIMITS.map(([name, limits]) => [name, [...limits] as [number, number]])),
+      killedBy: undefined,
     };
     this.tasks.set(pid, task);
     const dir = `/proc/${pid}`;
@@ -142,6 +143,8 @@ export class Kernel {
     if (label === undefined || label.mode === 'unconfined') return undefined;
     const decision = label.decide({ ...request, pid: task.pid, comm: task.comm });
     if (decision.record && !this.#isDuplicateCapability(label, request)) this.log(decision.record.line);
+    // kill mode (`apparmor="KILLED"`): the syscall fails and the task gets SIGKILL
+    if (decision.isKilled) task.killedBy = 9;
     return decision;
   }
 

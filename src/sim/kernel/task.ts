@@ -38,6 +38,8 @@ export type Task = {
   fds: Map<number, OpenFile>;
   /** resource limits as [soft, hard] */
   rlimits: Map<string, [number, number]>;
+  /** set when a kill-mode denial killed the task (SIGKILL = 9) */
+  killedBy: number | undefined;
 };
 
 /** Default limits of a root shell on the corpus VM (only the ones the model consults). */

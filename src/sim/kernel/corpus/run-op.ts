@@ -44,6 +44,7 @@ export function runOp(kernel: Kernel, op: CaseOp, clock: { serial: number }): Op
     preopenFd = opened.ok ? opened.value : undefined;
   }
   const extras: OpExtras = enter(kernel, task, op, log) ? runBody({ kernel, task, op, log, preopenFd }) : {};
+  if (task.killedBy !== undefined) extras.signal = task.killedBy;
   for (const other of [...kernel.tasks.values()]) if (!before.has(other.pid)) kernel.exit(other);
   const records = kernel.auditSince(mark);
   const audit = records.map((record) => dmesgLine(record, 10 + clock.serial / 1000, clock.serial++));
