@@ -100,6 +100,18 @@ describe('globs and directories', () => {
     expect(evaluate(p, fileRequest('open', '/tmp/h/shown', FILE_MASKS.read)).verdict).toBe('allow');
   });
 
+  it('names as deciding rule the one that grants or refuses the requested permission', () => {
+    const text = 'profile d { /tmp/** r, /tmp/x w, deny /tmp/y r, deny /tmp/y w, file, }';
+    const q = profileOf(text, 'd');
+    const allowed = evaluate(q, fileRequest('open', '/tmp/x', FILE_MASKS.write));
+    const [a0, a1] = allowed.decidedBy?.range ?? [0, 0];
+    expect(text.slice(a0, a1)).toBe('/tmp/x w,');
+    expect(allowed.matches.map((m) => m.covers)).toEqual(['', 'w', 'w']);
+    const denied = evaluate(q, fileRequest('open', '/tmp/y', FILE_MASKS.write));
+    const [d0, d1] = denied.decidedBy?.range ?? [0, 0];
+    expect(text.slice(d0, d1)).toBe('deny /tmp/y w,');
+  });
+
   it('explains each match with the AARE engine', () => {
     const d = evaluate(p, fileRequest('open', '/tmp/g/a', FILE_MASKS.read));
     expect(d.matches).toHaveLength(1);

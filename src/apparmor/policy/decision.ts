@@ -34,6 +34,8 @@ export type RuleMatch = {
   perms: string;
   /** why the object matched, from the AARE matcher (e.g. `'** matched "a/b"'`) or the class's conditionals */
   why: string;
+  /** file rules: the requested permissions this rule grants (allow) or refuses (deny), as the log prints them */
+  covers?: string;
 };
 
 /** `allow` or `deny`: what the syscall sees (complain mode allows). */

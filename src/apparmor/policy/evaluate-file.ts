@@ -60,7 +60,7 @@ function finishFile(profile: CompiledProfile, request: FileRequest, outcome: Out
     request,
     fileFields(outcome, request),
   );
-  const matches = args.isExplained ? fileMatches(profile, request.path, request.fsuid === request.ouid) : [];
+  const matches = args.isExplained ? fileMatches(profile, request.path, request.fsuid === request.ouid, request.mask) : [];
   return buildDecision({
     profile,
     matches,

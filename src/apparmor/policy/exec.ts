@@ -135,7 +135,7 @@ export function evaluateExec(profile: CompiledProfile, policy: CompiledPolicy | 
   const deniedBits = allow & MAY.EXEC ? 0 : MAY.EXEC;
   return buildDecision({
     profile,
-    matches: isExplained ? fileMatches(profile, request.path, request.fsuid === request.ouid) : [],
+    matches: isExplained ? fileMatches(profile, request.path, request.fsuid === request.ouid, MAY.EXEC) : [],
     requestBits: MAY.EXEC,
     deniedBits,
     isExplicit: (half.deny & 1) !== 0,

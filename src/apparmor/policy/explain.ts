@@ -5,6 +5,7 @@
 import type { CompiledProfile } from './compile.ts';
 import type { AuditRecord, Decision, DecisionReason, Errno, ExecTransition, RuleMatch, RuleRef } from './decision.ts';
 import type { Outcome } from './outcome.ts';
+import { PERM, formatKernelFileMask, mapPolicyToKernel } from './perms.ts';
 
 /** Everything a class evaluator knows once the kernel logic has run. */
 export type DecisionParts = {
@@ -62,10 +63,14 @@ export function buildDecision(parts: DecisionParts): Decision {
   return decision;
 }
 
+/** The deny rule that refuses some requested bit, or the allow rule granting the most of the request. */
 function pickDecider(reason: DecisionReason, matches: readonly RuleMatch[]): RuleRef | undefined {
-  if (reason === 'explicit-deny') return matches.find((m) => m.effect === 'deny' && m.applies)?.rule;
-  if (reason === 'explicit-allow') return matches.find((m) => m.effect === 'allow' && m.applies)?.rule;
-  return undefined;
+  const relevant = (effect: 'allow' | 'deny') => matches.filter((m) => m.effect === effect && m.applies && m.covers !== '');
+  if (reason === 'explicit-deny') return relevant('deny')[0]?.rule;
+  if (reason !== 'explicit-allow') return undefined;
+  let best: RuleMatch | undefined;
+  for (const m of relevant('allow')) if (!best || (m.covers?.length ?? 0) > (best.covers?.length ?? 0)) best = m;
+  return best?.rule;
 }
 
 function summarize(parts: DecisionParts, reason: DecisionReason): string {
@@ -95,16 +100,19 @@ function summarize(parts: DecisionParts, reason: DecisionReason): string {
  * @param profile - the profile
  * @param path - the path as matched
  * @param isOwner - fsuid equals the file owner
+ * @param request - the requested kernel bits, to fill each match's `covers`
  * @returns the matches in profile order
  * @example fileMatches(profileOf('profile p { /tmp/* r, }'), '/tmp/a', true)[0]?.perms // → 'r'
  */
-export function fileMatches(profile: CompiledProfile, path: string, isOwner: boolean): RuleMatch[] {
+export function fileMatches(profile: CompiledProfile, path: string, isOwner: boolean, request = 0): RuleMatch[] {
   const out: RuleMatch[] = [];
   for (const index of profile.file.matching(path)) {
     const entry = profile.file.entries[index];
     const info = entry && profile.rules[entry.ruleIndex];
     if (!entry || !info) continue;
+    const bits = isOwner ? entry.user : entry.other;
     out.push({
+      covers: formatKernelFileMask(request & mapPolicyToKernel(info.effect === 'deny' ? bits & ~PERM.LINK : bits)),
       rule: info.ref,
       effect: info.effect,
       isAudit: info.isAudit,
