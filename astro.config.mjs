@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import apparmorGrammar from './src/syntax/apparmor.tmLanguage.json' with { type: 'json' };
+import { customizeApparmorColours } from './src/syntax/code-theme.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -14,6 +15,7 @@ export default defineConfig({
       customCss: ['./src/styles/theme.css'],
       expressiveCode: {
         shiki: { engine: 'javascript', langs: [apparmorGrammar] },
+        customizeTheme: customizeApparmorColours,
       },
       // Starlight's autogenerate matches an entry's file path after stripping `src/content/docs/` only; our
       // collection lives in the top-level content/ (DESIGN.md §1), so directories are named from the root.

@@ -1,5 +1,5 @@
-/** The content collections: the docs read from the top-level `content/` folder. */
-import { defineCollection } from 'astro:content';
+/** The content collections: the docs read from the top-level `content/` folder, and the landing page's snippets. */
+import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { contentSlug } from './content-slug.ts';
@@ -12,5 +12,10 @@ export const collections = {
       generateId: ({ entry }) => contentSlug(entry),
     }),
     schema: docsSchema(),
+  }),
+  /** Markdown rendered inside the landing page (code fences go through Expressive Code like the docs). */
+  landing: defineCollection({
+    loader: glob({ pattern: '*.md', base: './content/landing' }),
+    schema: z.object({ title: z.string() }),
   }),
 };

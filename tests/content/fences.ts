@@ -50,7 +50,9 @@ export function extractFences(markdown: string, file: string): Fence[] {
     for (; j < lines.length && !closing.test(lines[j] ?? ''); j++) {
       body.push(stripIndent(lines[j] ?? '', indent));
     }
-    const [lang = '', ...flags] = info.split(/\s+/).filter(Boolean);
+    // Flags are bare words (`bad`, `fragment`); Expressive Code's `key="value"` options are not flags.
+    const [lang = '', ...words] = info.replace(/\w+="[^"]*"/g, ' ').split(/\s+/).filter(Boolean);
+    const flags = words.filter((word) => !word.includes('='));
     const after = paragraphAt(lines, j + 1);
     fences.push({ file, line: i + 1, lang, flags, body: body.length ? `${body.join('\n')}\n` : '', after });
     i = j;
