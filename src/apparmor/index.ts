@@ -17,6 +17,9 @@ export { tokenize } from './lexer/lexer.ts';
 export { resolvePolicy, type ResolveOptions } from './policy/resolve.ts';
 export { checkPolicy, type CheckResult } from './policy/check-policy.ts';
 export { checkCompile } from './policy/parser-checks.ts';
+export { printPolicy, printRule } from './format/print.ts';
+export { lintPolicy, type LintOptions } from './lint/checks.ts';
+export { checkProfile, type CheckProfileOptions } from './lint/check-profile.ts';
 
 /**
  * Parses one policy file (profiles, preamble, or with `context: 'body'` an abstraction's rules). Never throws on

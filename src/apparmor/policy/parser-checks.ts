@@ -9,7 +9,22 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { FileRule } from '../parser/ast.ts';
 import type { ResolvedPolicy, ResolvedProfile, ResolvedRule } from './resolved-policy.ts';
 
-type ExecEntry = { rule: FileRule & ResolvedRule; path: string; key: string; halves: ('user' | 'other')[]; isExact: boolean };
+/**
+ * `isLiteral`: no glob at all. `isExact`: no wildcard (`*`, `?`, `[…]`), alternations allowed — apparmor_parser
+ * treats such rules as exact matches, which take the exec mode over wildcard rules.
+ */
+type ExecEntry = {
+  rule: FileRule & ResolvedRule; path: string; key: string; halves: ('user' | 'other')[]; isLiteral: boolean; isExact: boolean;
+};
+
+function hasWildcard(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') i++;
+    else if (ch === '*' || ch === '?' || ch === '[') return true;
+  }
+  return false;
+}
 
 const SAFE: Record<string, string> = { px: 'Px', cx: 'Cx', ux: 'Ux', pix: 'Pix', cix: 'Cix', pux: 'PUx', cux: 'CUx' };
 const UNSAFE: Record<string, string> = Object.fromEntries(Object.entries(SAFE).map(([k, v]) => [v, k]));
@@ -76,7 +91,10 @@ function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatche
     const key = execKey(rule);
     if (!key) continue;
     const halves: ('user' | 'other')[] = rule.qualifiers.owner === 'owner' ? ['user'] : rule.qualifiers.owner === 'other' ? ['other'] : ['user', 'other'];
-    entries.push({ rule: rule as FileRule & ResolvedRule, path: rule.path.text, key, halves, isExact: scanAare(rule.path.text)?.kind === 'literal' });
+    const path = rule.path.text;
+    entries.push({
+      rule: rule as FileRule & ResolvedRule, path, key, halves, isLiteral: scanAare(path)?.kind === 'literal', isExact: !hasWildcard(path),
+    });
   }
   checkExecConflicts(profile, entries, matchers, out);
   out.push(...checkTransitions(profile, version));
@@ -88,13 +106,13 @@ function checkExecConflicts(profile: ResolvedProfile, entries: ExecEntry[], matc
       const a = entries[i] as ExecEntry;
       const b = entries[j] as ExecEntry;
       if (a.key === b.key || !a.halves.some((h) => b.halves.includes(h))) continue;
-      if (a.isExact && b.isExact) {
+      if (a.isLiteral && b.isLiteral) {
         if (a.path !== b.path) continue;
         const message = `profile ${profile.name}: has merged rule ${a.path} with conflicting x modifiers\nERROR merging rules for profile ${profile.name}, failed to load`;
         out.push(bareDiagnostic(b.rule, 'CONFLICTING_EXEC_MODES', message));
         return;
       }
-      if (a.isExact || b.isExact) continue;
+      if (a.isExact !== b.isExact) continue;
       const ma = compileCached(a.path, matchers);
       const mb = compileCached(b.path, matchers);
       if (!ma || !mb || !(a.path === b.path || aareIntersects(ma, mb))) continue;

@@ -1,0 +1,85 @@
+/**
+ * Semantic checks that apparmor_parser does not make: rules that are legal but probably not what the author
+ * meant. Warnings and infos only (the parser reports real errors). Tuned to stay silent on the real profiles and
+ * abstractions in the conformance data; only rules written in the main file are checked, not included ones.
+ */
+import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics.ts';
+import type { FileRule } from '../parser/ast.ts';
+import type { ResolvedPolicy, ResolvedProfile, ResolvedRule } from '../policy/resolved-policy.ts';
+import { scanAare } from '../aare/index.ts';
+
+/** Options of `lintPolicy`. */
+export type LintOptions = {
+  /** the main file's name as given to the resolver (rules from other files are not linted) */
+  fileName?: string;
+  /**
+   * Facts about the node the policy will run on. `mergedUsr` (the simulated node, Debian, Ubuntu): `/bin`,
+   * `/sbin`, `/lib*` are symlinks into `/usr`, and the kernel only ever sees the resolved path.
+   */
+  mergedUsr?: boolean;
+};
+
+const MERGED_DIRS = ['/bin/', '/sbin/', '/lib/', '/lib32/', '/lib64/', '/libx32/'];
+
+function diag(rule: ResolvedRule, code: DiagnosticCode, severity: Severity, message: string): Diagnostic {
+  return { code, severity, message, range: rule.range };
+}
+
+function lintFileRule(rule: FileRule & ResolvedRule, options: LintOptions, out: Diagnostic[]): void {
+  const path = rule.path?.text;
+  const perms = rule.mode?.decoded;
+  if (perms?.exec === 'ux' || perms?.exec === 'Ux') {
+    out.push(diag(rule, 'DANGEROUS_UX', 'warning',
+      `'${perms.exec}' runs ${path ?? 'the program'} unconfined: nothing it does is mediated any more${perms.exec === 'ux' ? ', and its environment is not even scrubbed' : ''}; prefer Px or Cx to a profile written for it`));
+  }
+  if (options.mergedUsr && path && MERGED_DIRS.some((d) => path.startsWith(d))) {
+    const real = `/usr${path}`;
+    out.push(diag(rule, rule.qualifiers.access === 'deny' ? 'NO_OP_RULE' : 'SYMLINK_PATH', 'warning',
+      `${path.split('/').slice(0, 2).join('/')} is a symlink into /usr on this node; the kernel checks the resolved path (${real}), so this rule never matches: write ${real}`));
+  }
+}
+
+/** `/tmp/foo r,` next to `/tmp/foo/** …`: the first one almost certainly meant the directory `/tmp/foo/`. */
+function lintDirectories(profile: ResolvedProfile, mainFile: string, out: Diagnostic[]): void {
+  const paths = new Set<string>();
+  for (const rule of profile.rules) if (rule.kind === 'file' && rule.path) paths.add(rule.path.text);
+  for (const rule of profile.rules) {
+    if (rule.kind !== 'file' || !rule.path || rule.file !== mainFile) continue;
+    const path = rule.path.text;
+    if (path.endsWith('/') || scanAare(path)?.kind !== 'literal' || !rule.mode?.decoded.read) continue;
+    const below = [...paths].some((p) => p.startsWith(`${path}/`) && p.length > path.length + 1);
+    const hasDir = paths.has(`${path}/`) || [...paths].some((p) => p.startsWith(`${path}{`));
+    if (below && !hasDir) {
+      out.push(diag(rule, 'DIRECTORY_WITHOUT_SLASH', 'warning',
+        `${path} matches only a file named so; directories are checked with a trailing slash, so listing the directory needs ${path}/`));
+    }
+  }
+}
+
+function lintProfile(profile: ResolvedProfile, options: LintOptions, out: Diagnostic[]): void {
+  const mainFile = options.fileName ?? '<input>';
+  for (const rule of profile.rules) {
+    if (rule.file !== mainFile || rule.isAliasCopy) continue;
+    if (rule.kind === 'file') lintFileRule(rule as FileRule & ResolvedRule, options, out);
+    if (rule.qualifiers.access === 'deny' && !rule.qualifiers.audit) {
+      out.push(diag(rule, 'QUIET_DENY', 'info',
+        'deny rules are silent: the request fails but no audit line is logged; write "audit deny" to see it in the log'));
+    }
+  }
+  lintDirectories(profile, mainFile, out);
+  for (const child of profile.children) lintProfile(child, options, out);
+}
+
+/**
+ * Lints a resolved policy.
+ *
+ * @param policy - the resolved policy (from `resolvePolicy` / `checkPolicy`)
+ * @param options - the main file's name and facts about the node
+ * @returns warnings and infos, in rule order
+ * @example lintPolicy(checkPolicy('profile p { /bin/x ux, }').policy)[0]?.code // → 'DANGEROUS_UX'
+ */
+export function lintPolicy(policy: ResolvedPolicy, options: LintOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const profile of policy.profiles) lintProfile(profile, options, out);
+  return out;
+}
