@@ -150,6 +150,9 @@ function paramPieces(part: Extract<WordPart, { kind: 'param' }>, env: ExpandEnv)
     if (isMulti) return [piece(String(list?.length ?? 0))];
     return [piece(String([...(list?.[0] ?? '')].length))];
   }
+  const alternative = alternativeWord(part, isMulti ? (list !== undefined && list.length > 0 ? list.join(' ') : undefined) : list?.[0]);
+  if (alternative !== undefined) return alternative === '' ? (part.isQuoted ? [piece('')] : []) : argPieces(alternative, part.isQuoted, env);
+  if (isMulti && part.op === ':') return multiPieces(sliceList(part, list ?? [], env), part);
   if (!isMulti) return [piece(applyOp(part, list?.[0], env) ?? '')];
   const elements = list ?? [];
   const op = part.op ?? '';
@@ -159,6 +162,32 @@ function paramPieces(part: Extract<WordPart, { kind: 'param' }>, env: ExpandEnv)
   }
   if (op === '+' || op === ':+') return elements.length > 0 ? [piece(applyOp(part, elements.join(' '), env) ?? '')] : [];
   return multiPieces(elements.map((v) => applyOp(part, v, env) ?? ''), part);
+}
+
+/** For `-`/`:-`/`+`/`:+`, the raw word that replaces the value ('' for nothing), or undefined to keep it. */
+function alternativeWord(part: Extract<WordPart, { kind: 'param' }>, value: string | undefined): string | undefined {
+  const op = part.op ?? '';
+  const isEmpty = value === undefined || (op.startsWith(':') && value === '');
+  if (op === '-' || op === ':-') return isEmpty ? part.arg : undefined;
+  if (op === '+' || op === ':+') return isEmpty ? '' : part.arg;
+  return undefined;
+}
+
+/** The pieces of a `${x:-word}` word: its own quoting counts, so `${u:-"a  b"}` stays one field. */
+function argPieces(raw: string, isQuoted: boolean, env: ExpandEnv): Piece[] {
+  return piecesOf(tildePrefix(parseWordParts(raw, 'word'), env), env).map((p) =>
+    'fieldBreak' in p ? p : { text: p.text, isQuoted: isQuoted || p.isQuoted, isSplittable: !isQuoted && !p.isQuoted });
+}
+
+/** `${a[@]:offset:length}` slices elements; for `$@` offset 0 is `$0`. */
+function sliceList(part: Extract<WordPart, { kind: 'param' }>, list: string[], env: ExpandEnv): string[] {
+  const all = part.name === '@' || part.name === '*' ? [env.special('0'), ...list] : list;
+  const [offsetText = '', lengthText] = part.arg.split(':');
+  let offset = evaluateIn(offsetText, env);
+  if (offset < 0) offset = Math.max(0, all.length + offset);
+  if (lengthText === undefined) return all.slice(offset);
+  const length = evaluateIn(lengthText, env);
+  return length < 0 ? all.slice(offset, all.length + length) : all.slice(offset, offset + length);
 }
 
 /** "$@" and "${a[@]}" make one field per element; "$*" joins with the first IFS character. */

@@ -28,6 +28,9 @@ const OPERATORS = [
 ];
 const METACHARS = new Set([' ', '\t', '\n', '|', '&', ';', '(', ')', '<', '>']);
 const ASSIGNMENT_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
+const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+/** Words after which the next word still starts a command (so `x=(…)` is an array assignment there). */
+const COMMAND_PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
 
 /** Thrown inside this module only, caught by `lex`: input ended inside a matched pair. */
 class Unmatched {
@@ -132,11 +135,11 @@ function skipBrace(src: string, i: number): number {
  * Returns the index where the word starting at `i` ends (at an unquoted metacharacter).
  * `NAME=(…)` keeps its parenthesised list, as bash reads a compound assignment as one word.
  */
-export function scanWord(src: string, i: number): number {
+export function scanWord(src: string, i: number, isAssignmentPosition = true): number {
   let j = i;
   while (j < src.length) {
     const c = src[j] as string;
-    if (c === '(' && ASSIGNMENT_PREFIX.test(src.slice(i, j))) j = skipParens(src, j);
+    if (c === '(' && isAssignmentPosition && ASSIGNMENT_PREFIX.test(src.slice(i, j))) j = skipParens(src, j);
     else if (METACHARS.has(c)) return j;
     else if (c === '\\') j = Math.min(j + 2, src.length);
     else if (c === "'") j = skipSingle(src, j);
@@ -216,6 +219,9 @@ export function lex(src: string): LexResult {
   let hasOpenHereDoc = false;
   let hasTrailingBackslash = false;
   let awaitingDelimiter: Extract<Token, { kind: 'op' }> | undefined;
+  // Only a word in assignment position may be `NAME=(…)`; elsewhere `(` is an operator (bash's parse.y).
+  let isCommandPosition = true;
+  let isRedirectTarget = false;
   let i = 0;
   try {
     while (i < src.length) {
@@ -235,6 +241,7 @@ export function lex(src: string): LexResult {
       }
       if (c === '\n') {
         tokens.push({ kind: 'newline', line: lineAt(i) });
+        isCommandPosition = true;
         i++;
         for (const doc of pending.splice(0)) {
           i = readHereDocBody(src, i, doc);
@@ -247,10 +254,12 @@ export function lex(src: string): LexResult {
         const token: Token = { kind: 'op', op, line: lineAt(i), fd: undefined };
         tokens.push(token);
         if (op === '<<' || op === '<<-') awaitingDelimiter = token;
+        if (/^(&?[<>])/.test(op)) isRedirectTarget = true;
+        else isCommandPosition = true;
         i += op.length;
         continue;
       }
-      const end = scanWord(src, i);
+      const end = scanWord(src, i, isCommandPosition);
       const raw = src.slice(i, end);
       if (raw.endsWith('\\') && end === src.length && /(^|[^\\])(\\\\)*\\$/.test(raw)) hasTrailingBackslash = true;
       const next = src[end];
@@ -260,11 +269,14 @@ export function lex(src: string): LexResult {
           const token: Token = { kind: 'op', op: opAt, line: lineAt(end), fd: Number(raw) };
           tokens.push(token);
           if (opAt === '<<' || opAt === '<<-') awaitingDelimiter = token;
+          isRedirectTarget = true;
           i = end + opAt.length;
           continue;
         }
       }
       tokens.push({ kind: 'word', raw, line: lineAt(i) });
+      if (isRedirectTarget) isRedirectTarget = false;
+      else isCommandPosition = isCommandPosition && (ASSIGNMENT_WORD.test(raw) || COMMAND_PREFIX_WORDS.has(raw));
       if (awaitingDelimiter !== undefined) {
         const { text, isQuoted } = delimiterOf(raw);
         const doc: HereDoc = {
