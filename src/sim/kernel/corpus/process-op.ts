@@ -42,7 +42,8 @@ function portOf(address: unknown): number {
 function runExec(context: OpContext): OpExtras {
   const { kernel, task, op, log } = context;
   const child = forkOf(kernel, task);
-  const executed = sysExecve(kernel, child, str(op.path));
+  const argv = Array.isArray(op.argv) ? op.argv.map(String) : [str(op.path)];
+  const executed = sysExecve(kernel, child, str(op.path), argv[0]);
   if (!log.record('execve', executed) || !executed.ok) return {};
   const outcome = executed.value;
   if (op.op === 'probe') {
@@ -51,7 +52,6 @@ function runExec(context: OpContext): OpExtras {
   }
   if (outcome.signal !== undefined) return { signal: outcome.signal };
   if (outcome.exit !== 0) return { exit: outcome.exit ?? 0, ...(outcome.stderr ? { stderr: outcome.stderr } : {}) };
-  const argv = Array.isArray(op.argv) ? op.argv.map(String) : [str(op.path)];
   return runProgram(kernel, child, outcome.path, argv);
 }
 

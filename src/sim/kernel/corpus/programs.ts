@@ -120,7 +120,7 @@ function runCommand(kernel: Kernel, shellTask: Task, argv: string[], shellName: 
   let denied = false;
   for (const candidate of candidates) {
     const child = kernel.spawn({ exe: shellTask.exe, user: shellTask.uid, comm: shellTask.comm, ...(shellTask.label ? { label: shellTask.label } : {}) });
-    const executed = sysExecve(kernel, child, candidate);
+    const executed = sysExecve(kernel, child, candidate, command);
     if (executed.ok) {
       const ran = executed.value.exit === 0 && executed.value.signal === undefined
         ? program(kernel, child, executed.value.path, argv)

@@ -62,9 +62,10 @@ export function execTransition(
  * @param kernel - the kernel
  * @param task - the task calling execve (usually a fork of the caller)
  * @param path - the path as given
+ * @param argv0 - the program name the new image sees (ld.so and shells print it); default the path's base name
  * @returns the outcome once the image started (or failed to), or the errno of execve itself
  */
-export function sysExecve(kernel: Kernel, task: Task, path: string): SysResult<ExecOutcome> {
+export function sysExecve(kernel: Kernel, task: Task, path: string, argv0 = commOf(path)): SysResult<ExecOutcome> {
   const found = kernel.fs.lookup(path, { selfPid: task.pid });
   if (!found.ok) return fail(found.errno);
   if (found.inode.type !== 'file') return fail('EACCES');
@@ -84,28 +85,26 @@ export function sysExecve(kernel: Kernel, task: Task, path: string): SysResult<E
     // the kernel maps the binary with the fd opened under the old label; the new one revalidates it
     if (!fileCheck(kernel, task, 'file_mmap', found.path, MAY.READ, found.inode.uid).ok) return ok({ ...outcome, signal: 11 });
   }
-  return ok(startImage(kernel, task, outcome, found.inode.content));
+  return ok(startImage(kernel, task, outcome, found.inode.content, path, argv0));
 }
 
 /** ld.so, or the interpreter of a `#!` script, before the program's own code runs. */
-function startImage(kernel: Kernel, task: Task, outcome: ExecOutcome, content: string): ExecOutcome {
+function startImage(kernel: Kernel, task: Task, outcome: ExecOutcome, content: string, path: string, argv0: string): ExecOutcome {
   const inode = kernel.fs.get(outcome.path);
   if (content.startsWith('#!')) {
     const interpreter = content.slice(2).split('\n')[0]?.trim().split(/\s+/)[0] ?? '/bin/sh';
     const interp = kernel.fs.lookup(interpreter, { selfPid: task.pid });
     if (interp.ok && interp.inode.exec?.kind === 'dynamic' && !loadLibc(kernel, task)) {
-      return { ...outcome, exit: 127, stderr: libcError(interp.path) };
+      return { ...outcome, exit: 127, stderr: libcError(interpreter) };
     }
-    const script = sysOpen(kernel, task, outcome.path, { access: 'rdonly' });
-    if (!script.ok) {
-      const name = commOf(outcome.path);
-      return { ...outcome, exit: 2, stderr: `${name}: 0: cannot open ${name}: Permission denied\n` };
-    }
+    // the kernel runs `interpreter path`: dash opens the script by the path exec was given
+    const script = sysOpen(kernel, task, path, { access: 'rdonly' });
+    if (!script.ok) return { ...outcome, exit: 2, stderr: `${interpreter}: 0: cannot open ${path}: Permission denied\n` };
     sysClose(task, script.value);
     return { ...outcome, exit: 0 };
   }
   if (inode?.exec?.kind === 'dynamic' && !loadLibc(kernel, task)) {
-    return { ...outcome, exit: 127, stderr: libcError(outcome.path) };
+    return { ...outcome, exit: 127, stderr: libcError(argv0) };
   }
   return { ...outcome, exit: 0 };
 }
