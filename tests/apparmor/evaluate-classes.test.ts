@@ -113,6 +113,23 @@ describe('mount, rlimit and change_profile', () => {
     expect(evaluate(mnt, { class: 'mount', operation: 'mount', path: '/tmp/m/', fstype: 'ext4', source: 'none' }).info).toBe('failed type match');
   });
 
+  it('matches options=(…) exactly and options in (…) as a subset', () => {
+    const p = profileOf('profile o { mount options=(ro,nosuid) -> /a/, mount options in (ro,nodev) -> /b/, }', 'o');
+    const m = (path: string, flags: string[]) => evaluate(p, { class: 'mount', operation: 'mount', path, fstype: 'tmpfs', flags }).verdict;
+    expect(m('/a/', ['ro', 'nosuid'])).toBe('allow');
+    expect(m('/a/', ['ro'])).toBe('deny');
+    expect(m('/b/', ['ro'])).toBe('allow');
+    expect(m('/b/', ['ro', 'nosuid'])).toBe('deny');
+    expect(evaluate(p, { class: 'mount', operation: 'mount', path: '/a/', fstype: 'tmpfs', flags: ['rw'] }).info).toBe('failed flags match');
+  });
+
+  it('checks pivot_root against the new root and the oldroot conditional', () => {
+    const p = profileOf('profile pr { pivot_root oldroot=/old/ /new/, }', 'pr');
+    expect(evaluate(p, { class: 'mount', operation: 'pivotroot', path: '/new/', source: '/old/' }).verdict).toBe('allow');
+    expect(evaluate(p, { class: 'mount', operation: 'pivotroot', path: '/new/', source: '/elsewhere/' }).verdict).toBe('deny');
+    expect(evaluate(p, { class: 'mount', operation: 'pivotroot', path: '/other/', source: '/old/' }).verdict).toBe('deny');
+  });
+
   it('denies mount silently under deny mount', () => {
     const p = profileOf('profile d { deny mount, }', 'd');
     expect(evaluate(p, { class: 'mount', operation: 'mount', path: '/tmp/m/', fstype: 'tmpfs' })).toMatchObject({ verdict: 'deny', audit: false });

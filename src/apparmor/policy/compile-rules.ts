@@ -87,6 +87,14 @@ export function compileRule(build: ProfileBuild, rule: ResolvedRule, sourceIndex
     case 'mount':
     case 'remount':
     case 'umount': return compileMountRule(build, rule, base);
+    case 'pivot_root':
+      // kernel:mount.c aa_pivotroot matches the new root, then the old root
+      build.mount.push({
+        ...base, kind: 'pivot_root', mountpoint: rule.newRoot && compilePattern(build, rule.newRoot.text, rule),
+        source: matcherFor(conditionalValues(rule.conditionals, 'oldroot'), build.patterns),
+        fstypes: undefined, optionsExact: undefined, optionsIn: undefined,
+      });
+      return;
     case 'change_profile':
       build.changeProfile.push({
         ...base,

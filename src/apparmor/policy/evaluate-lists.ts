@@ -97,6 +97,7 @@ const MOUNT_INFO = ['failed mntpnt match', 'failed srcname match', 'failed type 
 function mountProgress(entry: MountEntry, request: MountRequest): number {
   if (entry.mountpoint && !entry.mountpoint.test(request.path)) return 0;
   if (request.operation === 'umount') return 4;
+  if (request.operation === 'pivotroot') return entry.source && !entry.source.test(request.source ?? '') ? 1 : 4;
   if (entry.source && !entry.source.test(request.source ?? 'none')) return 1;
   if (entry.fstypes && !entry.fstypes.some((t) => t.test(request.fstype ?? ''))) return 2;
   const flags = new Set(request.flags ?? []);
@@ -118,7 +119,8 @@ function mountProgress(entry: MountEntry, request: MountRequest): number {
  *   // → 'failed mntpnt match'
  */
 export function evaluateMount(profile: CompiledProfile, request: MountRequest): Decision {
-  const kind = request.operation === 'umount' ? 'umount' : request.operation === 'remount' ? 'remount' : 'mount';
+  const kinds = { mount: 'mount', umount: 'umount', remount: 'remount', pivotroot: 'pivot_root' } as const;
+  const kind = kinds[request.operation];
   const entries = profile.mount.filter((e) => e.kind === kind || (kind === 'remount' && e.kind === 'mount'));
   let best = 0;
   const full: { entry: MountEntry; why: string }[] = [];
@@ -130,7 +132,7 @@ export function evaluateMount(profile: CompiledProfile, request: MountRequest): 
   const u = unionOf(profile, full);
   const allow = u.allow && !u.deny ? 1 : 0;
   const outcome = fileOutcome(profile, 1, allow, u.audit, u.quiet);
-  const info = allow || kind === 'umount' ? undefined : MOUNT_INFO[best];
+  const info = allow || kind === 'umount' || kind === 'pivot_root' ? undefined : MOUNT_INFO[best];
   const record = outcome.type === undefined ? undefined : renderAuditRecord(
     { type: outcome.type, operation: request.operation, ...(info ? { info, error: -13 } : {}), profile: profile.name, name: request.path },
     request,
@@ -145,6 +147,7 @@ export function evaluateMount(profile: CompiledProfile, request: MountRequest): 
 
 function mountFields(request: MountRequest): AuditField[] {
   if (request.operation === 'umount') return [];
+  if (request.operation === 'pivotroot') return request.source === undefined ? [] : [['srcname', request.source, 'untrusted']];
   const fields: AuditField[] = [];
   if (request.fstype !== undefined) fields.push(['fstype', request.fstype, 'untrusted']);
   fields.push(['srcname', request.source ?? 'none', 'untrusted']);

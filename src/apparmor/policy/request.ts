@@ -123,8 +123,9 @@ export type PtraceRequest = TaskContext & {
 export type MountRequest = TaskContext & {
   class: 'mount';
   operation: 'mount' | 'umount' | 'remount' | 'pivotroot';
-  /** the mount point, a directory ending in `/` */
+  /** the mount point, a directory ending in `/` (pivotroot: the new root) */
   path: string;
+  /** the device or source (`none` when absent); pivotroot: the old root */
   source?: string;
   fstype?: string;
   flags?: string[];
