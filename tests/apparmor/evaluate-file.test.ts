@@ -30,6 +30,7 @@ describe('explicit deny rules', () => {
     expect(d.verdict).toBe('deny');
     expect(d.matches.some((m) => m.effect === 'allow' && m.rule.file.includes('abstractions/base'))).toBe(true);
     expect(d.matches.some((m) => m.effect === 'deny')).toBe(true);
+    expect(d.matches.find((m) => m.perms === 'rwalkmix')?.why).toMatch(/^bare file, covers every path/);
   });
 
   it('logs the denial with the kernel line when the deny rule is audited', () => {

@@ -159,6 +159,7 @@ function compileFileRule(build: ProfileBuild, rule: FileRule & ResolvedRule, bas
     other,
     execMode: isDeny ? undefined : execMode,
     execTarget: rule.target?.text,
+    ...(rule.isBare ? { explanation: 'bare file, covers every path (/{**,}) with rwalkm and ix' } : {}),
   });
   if (bits & PERM.LINK) {
     // parser_regex.c: an `l` perm also adds the pair rule `path \0 /[^/].*` with the link-subset flag

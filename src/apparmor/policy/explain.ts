@@ -119,7 +119,7 @@ export function fileMatches(profile: CompiledProfile, path: string, isOwner: boo
       owner: info.owner,
       applies: (isOwner ? entry.user : entry.other) !== 0,
       perms: info.perms,
-      why: entry.matcher.explain(path),
+      why: entry.explanation ?? entry.matcher.explain(path),
     });
   }
   return out;

@@ -21,6 +21,8 @@ export type FileEntry = {
   other: number;
   execMode: ExecMode | undefined;
   execTarget: string | undefined;
+  /** a fixed explanation instead of the AARE's (bare `file,` covers every path) */
+  explanation?: string;
 };
 
 /** One (link name, target) pair rule: `link [subset] A -> B`, or a file rule with `l` (target: any path). */
