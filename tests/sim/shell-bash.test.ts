@@ -126,7 +126,7 @@ function runAsBashC(script: string) {
 }
 
 describe('the shell agrees with bash -c', () => {
-  it.each(CASES)('$name', ({ script, stdout, stderr, status }) => {
+  it.each(CASES)('agrees with bash on: $name', ({ script, stdout, stderr, status }) => {
     const result = runAsBashC(script);
     expect({ stdout: result.stdout, stderr: result.stderr, status: result.exitCode }).toEqual({ stdout, stderr, status });
   });

@@ -56,7 +56,7 @@ function runAsBashC(script: string) {
 }
 
 describe('errors agree with bash -c and sh -c', () => {
-  it.each(CASES)('$name', ({ script, stdout, stderr, status }) => {
+  it.each(CASES)('agrees with bash or dash on: $name', ({ script, stdout, stderr, status }) => {
     const result = runAsBashC(script);
     expect({ stdout: result.stdout, stderr: result.stderr, status: result.exitCode }).toEqual({ stdout, stderr, status });
   });

@@ -63,7 +63,8 @@ function apply(op: string, a: number, b: number, expression: string): number {
  * Evaluates an arithmetic expression.
  * @param expression the text inside `$(( ))`
  * @param lookup variable values (unset or empty → 0; a value that is itself an expression is evaluated)
- * @returns the integer result
+ * @param depth recursion guard for variables whose values are expressions
+ * @returns the integer result; throws ArithmeticError (bash's message) on bad input
  * @example evaluateArithmetic('1 + x * 2', () => '3') // 7
  */
 export function evaluateArithmetic(expression: string, lookup: ArithmeticLookup, depth = 0): number {

@@ -74,6 +74,7 @@ function sequence(from: string, to: string, stepText: string | undefined): strin
 /**
  * Expands braces in a raw word; a word without a valid group comes back unchanged.
  * @param raw the word as typed
+ * @param budget how many more alternatives may be produced (shared across the recursion)
  * @returns one or more raw words
  * @example expandBraces('/etc/{a,b}.conf') // ['/etc/a.conf', '/etc/b.conf']
  */

@@ -57,7 +57,7 @@ function cd(ctx: BuiltinContext): number {
 
 function exit(ctx: BuiltinContext): number {
   const { state } = ctx;
-  if (state.dialect.isInteractive && ctx.functionDepth === 0) ctx.err('exit\n');
+  if (state.dialect.isInteractive && state.dialect.flavour === 'bash' && ctx.functionDepth === 0) ctx.err('exit\n');
   const arg = ctx.argv[1];
   if (arg === undefined) throw new ExitSignal(state.status);
   if (!/^\s*[-+]?\d+\s*$/.test(arg)) {

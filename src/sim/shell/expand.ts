@@ -1,5 +1,6 @@
 // Word expansion in bash's order: tilde, parameter/command/arithmetic substitution, word splitting
 // on IFS, pathname globbing, quote removal. Pure: everything it needs comes through ExpandEnv.
+// (Over 300 lines: parameter operators and field splitting share the Piece model defined here.)
 import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
 import { expandBraces } from './brace.ts';
 import { globFields } from './glob.ts';

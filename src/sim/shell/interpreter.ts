@@ -205,7 +205,7 @@ export class Interpreter {
   }
 
   #execFor(clause: ForClause, io: Io): number {
-    const env = this.#expandEnv(io, clause.line);
+    const env = this.#expandEnv(io);
     const items = clause.items === undefined ? [...this.state.positional] : this.#expanding(io, clause.line, () => clause.items?.flatMap((w) => expandWord(w.raw, env)) ?? []);
     let status = 0;
     for (const item of items) {
@@ -232,7 +232,7 @@ export class Interpreter {
   }
 
   #execCase(clause: CaseClause, io: Io): number {
-    const env = this.#expandEnv(io, clause.subject.line);
+    const env = this.#expandEnv(io);
     const subject = this.#expanding(io, clause.subject.line, () => expandToString(clause.subject.raw, env));
     for (const item of clause.items) {
       if (item.patterns.some((p) => this.#expanding(io, p.line, () => matchCasePattern(subject, p.raw, env)))) {
@@ -256,7 +256,7 @@ export class Interpreter {
   #execSimple(command: Extract<Command, { kind: 'simple' }>, io: Io): number {
     this.#tick();
     const { line } = command;
-    const env = this.#expandEnv(io, line);
+    const env = this.#expandEnv(io);
     this.#substitutionStatus = undefined;
     const argv = this.#expanding(io, line, () => command.words.flatMap((w) => expandWord(w.raw, env)));
     const assignments = this.#expanding(io, line, () => command.assignments.map((w) => evaluateAssignment(w.raw, env)));
@@ -367,7 +367,7 @@ export class Interpreter {
     };
   }
 
-  #expandEnv(io: Io, line: number): ExpandEnv {
+  #expandEnv(io: Io): ExpandEnv {
     const state = this.state;
     const host = this.#host;
     return {
@@ -403,7 +403,7 @@ export class Interpreter {
   }
 
   #redirectEnv(io: Io): Parameters<typeof applyRedirections>[2] {
-    const env = this.#expandEnv(io, 1);
+    const env = this.#expandEnv(io);
     return {
       host: this.#host,
       cwd: this.state.cwd,
@@ -426,7 +426,11 @@ function specialParameter(state: ShellState, host: ShellHost, name: string): str
   }
 }
 
-/** Runs a child shell, turning its `exit` into a status. */
+/**
+ * Runs a child shell, turning its `exit` into a status.
+ * @param run starts the child
+ * @returns the child's exit status
+ */
 export function runCatchingExit(run: () => number): number {
   try {
     return run();

@@ -37,7 +37,11 @@ export class OutputBuffer {
     else this.chunks.push({ fd, text });
   }
 
-  /** The text written on one stream. */
+  /**
+   * The text written on one stream.
+   * @param fd 1 or 2
+   * @returns the concatenated chunks of that stream
+   */
   text(fd: 1 | 2): string {
     return this.chunks.filter((c) => c.fd === fd).map((c) => c.text).join('');
   }

@@ -134,6 +134,12 @@ function skipBrace(src: string, i: number): number {
 /**
  * Returns the index where the word starting at `i` ends (at an unquoted metacharacter).
  * `NAME=(…)` keeps its parenthesised list, as bash reads a compound assignment as one word.
+ * Throws the module-internal Unmatched when input ends inside a quote; `lex` catches it.
+ * @param src the script text
+ * @param i where the word starts
+ * @param isAssignmentPosition whether `NAME=(` may start an array assignment here
+ * @returns the index after the word
+ * @example scanWord('echo "a b" c', 5) // 10
  */
 export function scanWord(src: string, i: number, isAssignmentPosition = true): number {
   let j = i;

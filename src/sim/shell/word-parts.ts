@@ -15,7 +15,12 @@ export type PartMode = 'word' | 'double' | 'heredoc';
 const SPECIAL = new Set(['?', '$', '#', '@', '*', '!', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 const PARAM_OPS = [':-', ':=', ':+', ':?', '-', '=', '+', '?', '##', '#', '%%', '%', '//', '/#', '/%', '/', '^^', '^', ',,', ',', ':'];
 
-/** Decodes the body of `$'…'` (bash's ansicstr): `\n`, `\t`, `\xHH`, `\0NNN`, `\uHHHH` … */
+/**
+ * Decodes the body of `$'…'` as bash's ansicstr: `\n`, `\t`, `\xHH`, `\NNN`, `\uHHHH`, `\cX` …
+ * @param body the text between `$'` and `'`
+ * @returns the decoded string
+ * @example decodeAnsiC('a\\nb') // 'a\nb'
+ */
 export function decodeAnsiC(body: string): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
@@ -72,7 +77,14 @@ function skipDoubleIn(raw: string, i: number): number {
   return raw.length;
 }
 
-/** Parses the inside of `${…}`; returns undefined when bash would say "bad substitution". */
+/**
+ * Parses the inside of `${…}`: `#name`, `name[index]`, and one operator with its raw argument.
+ * @param inner the text between `${` and `}`
+ * @param raw the whole `${…}` text, for error messages
+ * @param isQuoted whether it stands inside double quotes
+ * @returns the parameter part, or undefined when bash would say "bad substitution"
+ * @example parseBraced('x:-d', '${x:-d}', false)?.op // ':-'
+ */
 export function parseBraced(inner: string, raw: string, isQuoted: boolean): WordPart | undefined {
   let rest = inner;
   let isLength = false;
