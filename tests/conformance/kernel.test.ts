@@ -2,7 +2,8 @@
 // with what Linux 6.1 + apparmor_parser 3.0.8 did: parser accept/reject and first message line, the loaded
 // profile listing and STATUS records, each primitive op's `allowed`, its audit lines once the
 // `audit(...)` stamp, pids (also inside /proc/PID/ names) and `comm` are normalised, and its other
-// result fields (errno, failed_call, label, at_secure, exit, signal, cap_granted, stdout/stderr, data). `cmd` ops (real
+// result fields (errno, failed_call, the syscall steps, label, at_secure, exit, signal, cap_granted,
+// stdout/stderr, data). `cmd` ops (real
 // programs) are counted apart, never as passes. Every disagreement is listed with a reason in
 // kernel-disagreements.json; the test fails on a new one and on a listed one that now agrees.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -30,9 +31,11 @@ const FIELDS = ['errno', 'failed_call', 'label', 'at_secure', 'exit', 'signal', 
 /** The fields of one op that differ; `data` only for files the case laid down (the model has no real ELF or /proc contents). */
 function fieldDifferences(op: OpResult, want: OpResult, path: unknown): string[] {
   const fields: (keyof OpResult)[] = [...FIELDS, ...(typeof path === 'string' && /^\/(tmp|home|srv|mnt|opt)\//.test(path) ? ['data' as const] : [])];
-  return fields
+  const steps = (r: OpResult): string => (r.steps ?? []).map((s) => `${s.call}:${s.ret < 0 ? s.errname : 'ok'}`).join(' ');
+  const differences = fields
     .filter((field) => JSON.stringify(op[field]) !== JSON.stringify(want[field]))
     .map((field) => `${field} ${JSON.stringify(op[field])} vs ${JSON.stringify(want[field])}`);
+  return steps(op) === steps(want) ? differences : [...differences, `steps ${steps(op)} vs ${steps(want)}`];
 }
 
 function compareFile(
@@ -96,11 +99,11 @@ describe.runIf(hasConformanceData())('the kernel corpus', () => {
       for (const k of Object.keys(total) as (keyof Tally)[]) total[k] += t[k];
       rows.push(`${name.padEnd(24)} parser ${pct(t.parser, t.cases).padStart(6)}  messages ${pct(t.messages, t.cases).padStart(6)}  ` +
         `allowed ${`${t.allowed}/${t.ops}`.padStart(7)} ${pct(t.allowed, t.ops).padStart(6)}  audit ${pct(t.audit, t.ops).padStart(6)}  ` +
-        `errno/label/exit… ${pct(t.fields, t.ops).padStart(6)}  cmd (unsupported) ${t.cmd}`);
+        `steps/errno/label… ${pct(t.fields, t.ops).padStart(6)}  cmd (unsupported) ${t.cmd}`);
     }
     rows.push(`${'TOTAL'.padEnd(24)} parser ${total.parser}/${total.cases} (${pct(total.parser, total.cases)})  messages ${total.messages}/${total.cases}  ` +
       `allowed ${total.allowed}/${total.ops} (${pct(total.allowed, total.ops)})  audit ${total.audit}/${total.ops} (${pct(total.audit, total.ops)})  ` +
-      `errno/label/exit… ${total.fields}/${total.ops}  ` +
+      `steps/errno/label… ${total.fields}/${total.ops}  ` +
       `cmd ops not run: ${total.cmd}`);
     console.log(`kernel corpus figures\n${rows.join('\n')}`);
     const unexpected = [...found].filter(([key]) => !(key in LISTED)).map(([key, detail]) => `${key}: ${detail}`);
