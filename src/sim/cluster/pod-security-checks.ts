@@ -18,7 +18,8 @@ export type PodCheck = {
   readonly level: 'baseline' | 'restricted';
   /** Baseline checks that the restricted level replaces with a stricter one. */
   readonly overlap?: boolean;
-  readonly check: (meta: ObjectMeta, spec: PodSpec) => CheckFailure | undefined;
+  /** `clusterMinor` is the apiserver's own version: check implementations changed between releases. */
+  readonly check: (meta: ObjectMeta, spec: PodSpec, clusterMinor: number) => CheckFailure | undefined;
 };
 
 /**
@@ -53,7 +54,8 @@ function named(items: readonly string[]): string {
 
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
-function appArmorProfile(meta: ObjectMeta, spec: PodSpec): CheckFailure | undefined {
+function appArmorProfile(meta: ObjectMeta, spec: PodSpec, clusterMinor: number): CheckFailure | undefined {
+  if (clusterMinor < 30) return appArmorAnnotationsOnly(meta);
   const allowedType = (type: string | undefined): boolean => type === 'RuntimeDefault' || type === 'Localhost';
   const setters: string[] = [];
   const values = new Set<string>();
@@ -76,6 +78,16 @@ function appArmorProfile(meta: ObjectMeta, spec: PodSpec): CheckFailure | undefi
     reason: pluralize('forbidden AppArmor profile', 'forbidden AppArmor profiles', valueList.length),
     detail: `${setters.join(' and ')} must not set AppArmor profile type to ${joinQuote(valueList)}`,
   };
+}
+
+/** Before v1.30 the check knew only annotations, and its detail is just the offending `key="value"` pairs. */
+function appArmorAnnotationsOnly(meta: ObjectMeta): CheckFailure | undefined {
+  const bad = Object.entries(meta.annotations ?? {})
+    .filter(([k, v]) => k.startsWith(APPARMOR_ANNOTATION_PREFIX) &&
+      !(v === '' || v === ANNOTATION_RUNTIME_DEFAULT || v.startsWith(ANNOTATION_LOCALHOST_PREFIX)))
+    .map(([k, v]) => `${k}=${goQuote(v)}`).sort();
+  if (bad.length === 0) return undefined;
+  return { reason: pluralize('forbidden AppArmor profile', 'forbidden AppArmor profiles', bad.length), detail: bad.join(', ') };
 }
 
 function hostNamespaces(_meta: ObjectMeta, spec: PodSpec): CheckFailure | undefined {
@@ -248,16 +260,17 @@ export const POD_CHECKS: readonly PodCheck[] = [
  * @param level the Pod Security Standard
  * @param meta the pod (template) metadata
  * @param spec the pod spec
+ * @param clusterMinor the apiserver's minor version (which implementation of each check runs)
  * @returns the failures, in registry order
- * @example evaluatePodSecurity('baseline', {}, { containers: [{ name: 'c', securityContext: { privileged: true } }] })[0].reason // → 'privileged'
+ * @example evaluatePodSecurity('baseline', {}, { containers: [{ name: 'c', securityContext: { privileged: true } }] }, 30)[0].reason // → 'privileged'
  */
-export function evaluatePodSecurity(level: 'privileged' | 'baseline' | 'restricted', meta: ObjectMeta, spec: PodSpec): CheckFailure[] {
+export function evaluatePodSecurity(level: 'privileged' | 'baseline' | 'restricted', meta: ObjectMeta, spec: PodSpec, clusterMinor: number): CheckFailure[] {
   if (level === 'privileged') return [];
   const base = POD_CHECKS.filter((c) => c.level === 'baseline' && !c.overlap);
   const rest = level === 'baseline'
     ? POD_CHECKS.filter((c) => c.level === 'baseline' && c.overlap)
     : POD_CHECKS.filter((c) => c.level === 'restricted');
-  return [...base, ...rest].map((c) => c.check(meta, spec)).filter((f): f is CheckFailure => f !== undefined);
+  return [...base, ...rest].map((c) => c.check(meta, spec, clusterMinor)).filter((f): f is CheckFailure => f !== undefined);
 }
 
 /**

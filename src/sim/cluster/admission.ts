@@ -1,0 +1,84 @@
+/**
+ * The create pipeline of a pod or a workload's pod template, in the apiserver's order: mutating
+ * admission (PodSecurityPolicy, old era), the registry strategy's PrepareForCreate (AppArmor annotation ↔
+ * field sync and its deprecation warning), validation, then validating admission (Pod Security
+ * Admission). Storage is the caller's (api-server.ts).
+ */
+import type { FieldError } from './field-errors.ts';
+import type { ObjectMeta, PodSecurityPolicy, PodSpec } from './objects.ts';
+import { prepareAppArmorForCreate } from './pod-strategy.ts';
+import { admitPodSecurity, namespacePolicy } from './pod-security-admission.ts';
+import { admitPodSecurityPolicy } from './psp-admission.ts';
+import { APPARMOR_ANNOTATION_PREFIX } from './pod.ts';
+import { validatePodCreate, type PodPaths } from './validation.ts';
+import type { EraRules } from './versions.ts';
+
+export { admitPodSecurityPolicy } from './psp-admission.ts';
+export { admitPodSecurity, namespacePolicy, namespaceEnforceWarnings, formatLevelVersion } from './pod-security-admission.ts';
+
+/** The cluster state admission reads. */
+export type AdmissionContext = {
+  readonly rules: EraRules;
+  /** The PodSecurityPolicy admission plugin is enabled (`--enable-admission-plugins=…,PodSecurityPolicy`). */
+  readonly isPspEnabled: boolean;
+  readonly policies: readonly PodSecurityPolicy[];
+  /** The target namespace's labels (Pod Security Admission levels). */
+  readonly namespaceLabels: Readonly<Record<string, string>>;
+};
+
+/** The pipeline's outcome. */
+export type PodCreateOutcome =
+  | { readonly ok: true; readonly metadata: ObjectMeta; readonly spec: PodSpec; readonly warnings: string[]; readonly auditAnnotations: Record<string, string> }
+  | { readonly ok: false; readonly stage: 'psp' | 'validation' | 'pod-security'; readonly errors?: readonly FieldError[]; readonly cause?: string; readonly warnings: string[] };
+
+/**
+ * Runs admission and validation for a Pod being created.
+ * @param metadata the pod's metadata
+ * @param spec the pod spec
+ * @param context era rules, PSP state and namespace labels
+ * @returns the pod as it will be stored with its warnings, or where and why it was refused
+ * @example createPodPipeline(meta, spec, context).ok // → true for a plain pod in a privileged namespace
+ */
+export function createPodPipeline(metadata: ObjectMeta, spec: PodSpec, context: AdmissionContext): PodCreateOutcome {
+  let meta = metadata;
+  if (context.rules.hasPodSecurityPolicy && context.isPspEnabled) {
+    const psp = admitPodSecurityPolicy(meta, spec, context.policies);
+    if (!psp.allowed) return { ok: false, stage: 'psp', errors: psp.errors, cause: psp.cause, warnings: [] };
+    meta = psp.metadata;
+  }
+  const prepared = prepareAppArmorForCreate(meta, spec, context.rules);
+  const warnings = [...prepared.warnings];
+  const errors = validatePodCreate(prepared.metadata, prepared.spec, context.rules);
+  if (errors.length > 0) return { ok: false, stage: 'validation', errors, warnings };
+  if (!context.rules.hasPodSecurityAdmission) return { ok: true, metadata: prepared.metadata, spec: prepared.spec, warnings, auditAnnotations: {} };
+  const psa = admitPodSecurity(prepared.metadata, prepared.spec, namespacePolicy(context.namespaceLabels), true, context.rules.version.minor);
+  warnings.push(...psa.warnings);
+  if (!psa.allowed) return { ok: false, stage: 'pod-security', cause: psa.forbidden, warnings };
+  return { ok: true, metadata: prepared.metadata, spec: prepared.spec, warnings, auditAnnotations: psa.auditAnnotations };
+}
+
+/**
+ * Runs validation and admission for a workload's pod template (a DaemonSet): no annotation sync (that
+ * is the pod strategy's), Pod Security Admission only warns, PSP applies later to the pods it creates.
+ * @param metadata the template's metadata
+ * @param spec the template's pod spec
+ * @param context era rules and namespace labels
+ * @param paths where the template sits (`spec.template.metadata`, `spec.template.spec`)
+ * @returns the outcome (metadata and spec unchanged)
+ * @example createTemplatePipeline(meta, spec, context, { metadata: 'spec.template.metadata', spec: 'spec.template.spec' }).ok // → true
+ */
+export function createTemplatePipeline(metadata: ObjectMeta, spec: PodSpec, context: AdmissionContext, paths: PodPaths): PodCreateOutcome {
+  const warnings: string[] = [];
+  // pkg/api/pod/warnings.go names the first deprecated AppArmor annotation of a template (believed
+  // wording: the same text as the pod strategy's warning, under the template's path).
+  const deprecated = Object.keys(metadata.annotations ?? {}).find((k) => k.startsWith(APPARMOR_ANNOTATION_PREFIX));
+  if (context.rules.warnsAnnotationDeprecated && deprecated) {
+    warnings.push(`${paths.metadata}.annotations[${deprecated}]: deprecated since v1.30; use the "appArmorProfile" field instead`);
+  }
+  const errors = validatePodCreate(metadata, spec, context.rules, paths, true);
+  if (errors.length > 0) return { ok: false, stage: 'validation', errors, warnings };
+  if (context.rules.hasPodSecurityAdmission) {
+    warnings.push(...admitPodSecurity(metadata, spec, namespacePolicy(context.namespaceLabels), false, context.rules.version.minor).warnings);
+  }
+  return { ok: true, metadata, spec, warnings, auditAnnotations: {} };
+}
