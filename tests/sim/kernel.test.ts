@@ -7,7 +7,7 @@ import { Kernel } from '../../src/sim/kernel/kernel.ts';
 import { createPolicyLoader } from '../../src/sim/kernel/policy-loader.ts';
 import { ProfileSet, attachmentScore, loadOrder, type LoadedProfile } from '../../src/sim/kernel/profile-set.ts';
 import { sysExecve } from '../../src/sim/kernel/syscalls/exec.ts';
-import { sysLock, sysMkdir, sysStat } from '../../src/sim/kernel/syscalls/file-ops.ts';
+import { sysChmod, sysLink, sysLock, sysMkdir, sysRemove, sysRename, sysStat } from '../../src/sim/kernel/syscalls/file-ops.ts';
 import { sysKill } from '../../src/sim/kernel/syscalls/ipc.ts';
 import { sysSocket } from '../../src/sim/kernel/syscalls/net.ts';
 import { installInheritedFd, sysOpen, sysRead, sysWrite } from '../../src/sim/kernel/syscalls/open.ts';
@@ -176,6 +176,46 @@ describe('the kernel model', () => {
     expect(sysLock(kernel, t, fd.ok ? fd.value : -1, 'flock_sh').ok).toBe(true);
     expect(sysLock(kernel, t, fd.ok ? fd.value : -1, 'flock')).toEqual({ ok: false, errno: 'EACCES' });
     expect(lines(mark)[0]).toContain('operation="file_lock" profile="p" name="/tmp/f" pid=N comm="aaop" requested_mask="w"');
+  });
+});
+
+describe('the kernel model\'s VFS rules around AppArmor', () => {
+  it('asks rename_src for r w d and then rename_dest for w c, with the source\'s owner', () => {
+    const { kernel, task, lines } = boot('profile p {\n  /tmp/src rw,\n  /tmp/dst r,\n}\n');
+    kernel.fs.put('/tmp/src', { type: 'file', mode: 0o644, uid: 0, gid: 0, content: '' });
+    const mark = kernel.auditMark();
+    expect(sysRename(kernel, task('p'), '/tmp/src', '/tmp/dst')).toEqual({ ok: false, errno: 'EACCES' });
+    expect(lines(mark)[0]).toContain('operation="rename_dest" profile="p" name="/tmp/dst" pid=N comm="aaop" requested_mask="wc"');
+    expect(kernel.fs.get('/tmp/src')).toBeDefined();
+  });
+
+  it('logs a hard link denial with the existing file as target=', () => {
+    const { kernel, task, lines } = boot('profile p {\n  /tmp/t r,\n  /tmp/l rw,\n}\n');
+    kernel.fs.put('/tmp/t', { type: 'file', mode: 0o644, uid: 0, gid: 0, content: '' });
+    const mark = kernel.auditMark();
+    expect(sysLink(kernel, task('p'), '/tmp/t', '/tmp/l')).toEqual({ ok: false, errno: 'EACCES' });
+    expect(lines(mark)[0]).toMatch(/operation="link" profile="p" name="\/tmp\/l" .* target="\/tmp\/t"$/);
+  });
+
+  it('refuses to remove another user\'s file from a sticky directory with EPERM, after AppArmor allowed it', () => {
+    const { kernel, task } = boot('profile p {\n  /tmp/** w,\n}\n');
+    kernel.fs.put('/tmp/roots', { type: 'file', mode: 0o666, uid: 0, gid: 0, content: '' });
+    expect(sysRemove(kernel, task('p', 'user'), '/tmp/roots', false)).toEqual({ ok: false, errno: 'EPERM' });
+    expect(sysRemove(kernel, task('p'), '/tmp/roots', false).ok).toBe(true);
+  });
+
+  it('keeps ENOTEMPTY for rmdir of a non-empty directory the profile may delete', () => {
+    const { kernel, task } = boot('profile p {\n  /tmp/d/ w,\n}\n');
+    kernel.fs.put('/tmp/d/f', { type: 'file', mode: 0o644, uid: 0, gid: 0, content: '' });
+    expect(sysRemove(kernel, task('p'), '/tmp/d', true)).toEqual({ ok: false, errno: 'ENOTEMPTY' });
+  });
+
+  it('asks fsetid when chmod is done by someone outside the file\'s group, and drops setgid without it', () => {
+    const { kernel, task, lines } = boot('profile p {\n  /tmp/g w,\n}\n');
+    kernel.fs.put('/tmp/g', { type: 'file', mode: 0o644, uid: 0, gid: 1001, content: '' });
+    const mark = kernel.auditMark();
+    expect(sysChmod(kernel, task('p'), '/tmp/g', 0o2644)).toEqual({ ok: true, value: 0o644 });
+    expect(lines(mark)[0]).toContain('capname="fsetid"');
   });
 });
 
