@@ -39,8 +39,14 @@ describe('interactive wording (bash -i on Debian 12)', () => {
     ]);
   });
 
-  it('uses dash wording with line numbers when the flavour is sh', () => {
-    expect(createShell(node(), { flavour: 'sh' }).run('foo').stderr).toBe('sh: 1: foo: not found\n');
+  it('uses dash wording, numbering lines across the session as an interactive dash does', () => {
+    const shell = createShell(node(), { flavour: 'sh' });
+    expect(shell.run('foo').stderr).toBe('sh: 1: foo: not found\n');
+    expect(shell.run('bar').stderr).toBe('sh: 2: bar: not found\n');
+    shell.run('');
+    shell.run('echo "a\nb"');
+    expect(shell.run('baz').stderr).toBe('sh: 6: baz: not found\n');
+    expect(shell.run('exit').stderr).toBe('');
   });
 });
 

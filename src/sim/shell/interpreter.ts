@@ -162,7 +162,7 @@ export class Interpreter {
       this.state.functions.set(command.name, command.body);
       return 0;
     }
-    const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io), 'line' in command ? command.line : 1);
+    const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io, 'line' in command ? command.line : 1), 'line' in command ? command.line : 1);
     if (redirected === undefined) return redirectFailureStatus(this.state.dialect);
     switch (command.kind) {
       case 'if': return this.#execIf(command, redirected);
@@ -262,10 +262,10 @@ export class Interpreter {
     const assignments = this.#expanding(io, line, () => command.assignments.map((w) => evaluateAssignment(w.raw, env)));
     if (argv.length === 0) {
       for (const a of assignments) applyAssignment(this.state, a);
-      const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io), line);
+      const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io, line), line);
       return redirected === undefined ? redirectFailureStatus(this.state.dialect) : (this.#substitutionStatus ?? 0);
     }
-    const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io), line);
+    const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io, line), line);
     if (redirected === undefined) return redirectFailureStatus(this.state.dialect);
     return this.#invoke(argv, assignments, redirected, line);
   }
@@ -402,14 +402,14 @@ export class Interpreter {
     return buffer.text(1);
   }
 
-  #redirectEnv(io: Io): Parameters<typeof applyRedirections>[2] {
+  #redirectEnv(io: Io, line: number): Parameters<typeof applyRedirections>[2] {
     const env = this.#expandEnv(io);
     return {
       host: this.#host,
       cwd: this.state.cwd,
       dialect: this.state.dialect,
-      expandTarget: (raw) => this.#expanding(io, 1, () => expandWord(raw, env)),
-      expandHereDoc: (body) => this.#expanding(io, 1, () => expandToString(body, env, 'heredoc')),
+      expandTarget: (raw) => this.#expanding(io, line, () => expandWord(raw, env)),
+      expandHereDoc: (body) => this.#expanding(io, line, () => expandToString(body, env, 'heredoc')),
       err: (text, target) => this.#emit(target, 2, text),
     };
   }

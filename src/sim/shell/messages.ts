@@ -11,6 +11,8 @@ export type Dialect = {
   argv0: string;
   /** An interactive bash omits line numbers ("bash: foo: command not found"). */
   isInteractive: boolean;
+  /** Lines read before this script: an interactive dash numbers lines across the whole session. */
+  lineOffset?: number;
 };
 
 /** glibc's strerror texts. */
@@ -38,7 +40,7 @@ export const STRERROR: Record<Errno, string> = {
  * @example errorPrefix({ flavour: 'sh', argv0: 'sh', isInteractive: false }, 1) // 'sh: 1: '
  */
 export function errorPrefix(dialect: Dialect, line: number): string {
-  if (dialect.flavour === 'sh') return `${dialect.argv0}: ${line}: `;
+  if (dialect.flavour === 'sh') return `${dialect.argv0}: ${line + (dialect.lineOffset ?? 0)}: `;
   return dialect.isInteractive ? `${dialect.argv0}: ` : `${dialect.argv0}: line ${line}: `;
 }
 
@@ -91,7 +93,7 @@ export function redirectError(dialect: Dialect, line: number, path: string, errn
  */
 export function formatSyntaxError(dialect: Dialect, error: SyntaxError, source: string): string {
   if (dialect.flavour === 'sh') {
-    const prefix = `${dialect.argv0}: ${error.line}: Syntax error: `;
+    const prefix = `${dialect.argv0}: ${error.line + (dialect.lineOffset ?? 0)}: Syntax error: `;
     if (error.kind === 'unmatched') {
       return error.char === "'" || error.char === '"' ? `${prefix}Unterminated quoted string\n` : `${prefix}end of file unexpected (expecting "${error.char}")\n`;
     }

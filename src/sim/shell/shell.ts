@@ -99,6 +99,9 @@ export function createShell(host: ShellHost, options: ShellOptions = {}): Shell 
         state.status = 1;
       }
     }
+    if (state.dialect.flavour === 'sh') {
+      state.dialect.lineOffset = (state.dialect.lineOffset ?? 0) + text.split('\n').length;
+    }
     return { stdout: buffer.text(1), stderr: buffer.text(2), exitCode: state.status, output: buffer.chunks };
   };
   return {
