@@ -5,11 +5,12 @@
 import { benchAare } from './aare.ts';
 import { benchEvaluate } from './evaluate.ts';
 import { benchKernel } from './kernel.ts';
+import { benchShell } from './shell.ts';
 
 /** One measured case. */
 export type BenchResult = { name: string; ms: number };
 
-const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate, benchKernel];
+const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate, benchKernel, benchShell];
 
 const rows = BENCHES.flatMap((bench) => bench());
 const width = Math.max(...rows.map((row) => row.name.length));
