@@ -2,5 +2,6 @@
 import type { CliCommand } from './types.ts';
 import { evalCommand } from './eval.ts';
 import { explainCommand } from './explain.ts';
+import { parseCommand } from './parse.ts';
 
-export const CLI_COMMANDS: CliCommand[] = [evalCommand, explainCommand];
+export const CLI_COMMANDS: CliCommand[] = [parseCommand, evalCommand, explainCommand];
