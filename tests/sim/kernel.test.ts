@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleReader } from '../../src/apparmor/index.ts';
 import { HELPER_PATH } from '../../src/sim/kernel/base-image.ts';
 import { Kernel } from '../../src/sim/kernel/kernel.ts';
-import { createPolicyLoader } from '../../src/sim/kernel/policy-loader.ts';
+import { createPolicyLoader, loadPolicyFile, removePolicyProfile } from '../../src/sim/kernel/policy-loader.ts';
 import { ProfileSet, attachmentScore, loadOrder, type LoadedProfile } from '../../src/sim/kernel/profile-set.ts';
 import { sysExecve } from '../../src/sim/kernel/syscalls/exec.ts';
 import { sysChmod, sysLink, sysLock, sysMkdir, sysRemove, sysRename, sysStat } from '../../src/sim/kernel/syscalls/file-ops.ts';
@@ -216,6 +216,38 @@ describe('the kernel model\'s VFS rules around AppArmor', () => {
     const mark = kernel.auditMark();
     expect(sysChmod(kernel, task('p'), '/tmp/g', 0o2644)).toEqual({ ok: true, value: 0o644 });
     expect(lines(mark)[0]).toContain('capname="fsetid"');
+  });
+});
+
+describe('loading and removing policy', () => {
+  it('replaces a profile on reload and removes it with its children, so px can no longer reach it', () => {
+    const kernel = new Kernel();
+    const loader = createPolicyLoader({ reader: bundleReader });
+    const from = 'profile from {\n  /tmp/x/probe px -> to,\n}\n';
+    const to = 'profile to {\n  /tmp/x/probe mr,\n  ^h {\n  }\n}\n';
+    loadPolicyFile(kernel, loader, from, '/etc/apparmor.d/from');
+    expect(loadPolicyFile(kernel, loader, to, '/etc/apparmor.d/to').records.map((r) => /operation="(\w+)"/.exec(r)?.[1])).toEqual(['profile_load', 'profile_load']);
+    expect(loadPolicyFile(kernel, loader, to, '/etc/apparmor.d/to').records[0]).toContain('operation="profile_replace"');
+    kernel.fs.put('/tmp/x/probe', { type: 'file', mode: 0o755, uid: 0, gid: 0, content: 'ELF', exec: { kind: 'static' } });
+    const enter = (): ReturnType<typeof kernel.spawn> => {
+      const t = kernel.spawn({ exe: HELPER_PATH });
+      sysChangeProfile(kernel, t, 'from', 'change_profile', false);
+      return t;
+    };
+    const before = sysExecve(kernel, enter(), '/tmp/x/probe');
+    expect(before.ok && before.value.label?.name).toBe('to');
+    expect(removePolicyProfile(kernel, loader, 'to')).toHaveLength(2);
+    expect(kernel.profiles.listing()).toEqual(['from (enforce)']);
+    expect(sysExecve(kernel, enter(), '/tmp/x/probe')).toEqual({ ok: false, errno: 'EACCES' });
+    expect(removePolicyProfile(kernel, loader, 'to')).toBeUndefined();
+  });
+
+  it('reports a rejected file in apparmor_parser\'s words and loads nothing', () => {
+    const kernel = new Kernel();
+    const result = loadPolicyFile(kernel, createPolicyLoader(), 'profile bad {\n  /tmp/x rwz,\n}\n', '/etc/apparmor.d/bad');
+    expect(result.accepted).toBe(false);
+    expect(result.stderr).toMatch(/^AppArmor parser error for \/etc\/apparmor.d\/bad in profile \/etc\/apparmor.d\/bad at line 2: /);
+    expect(kernel.profiles.listing()).toEqual([]);
   });
 });
 

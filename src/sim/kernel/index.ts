@@ -7,7 +7,7 @@ export { Kernel, ok, fail, type SysResult, type SpawnOptions } from './kernel.ts
 export { FileSystem, joinPath, parentOf, splitPath, type ExecInfo, type FileType, type Inode, type Lookup } from './fs.ts';
 export { createBaseFileSystem, BASE_PROGRAMS, HELPER_PATH, LD_SO_CACHE, LIBC } from './base-image.ts';
 export { ProfileSet, attachmentScore, loadOrder, type LoadedMode, type LoadedProfile } from './profile-set.ts';
-export { createPolicyLoader, loadPolicyFile, type PolicyLoader, type PolicyLoaderOptions, type PolicyLoadResult } from './policy-loader.ts';
+export { createPolicyLoader, loadPolicyFile, removePolicyProfile, type PolicyLoader, type PolicyLoaderOptions, type PolicyLoadResult } from './policy-loader.ts';
 export { commOf, labelName, labelText, type OpenFile, type Task } from './task.ts';
 export { USERS, resolveUser, type User } from './users.ts';
 export { ERRNO, ERRNO_TEXT, type Errno } from './errno.ts';

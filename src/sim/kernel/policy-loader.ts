@@ -29,6 +29,11 @@ export type PolicyLoader = {
    * @returns a complain-mode profile with no rules, under that name
    */
   nullProfile(name: string): LoadedProfile | undefined;
+  /**
+   * Drops a profile (with its hats and children) from what later decisions can transition to.
+   * @param name - the profile's full name
+   */
+  forget(name: string): void;
 };
 
 /** Where includes come from. */
@@ -85,6 +90,10 @@ export function createPolicyLoader(options: PolicyLoaderOptions = {}): PolicyLoa
       byName.set(name, learning);
       return wrap(learning, '(learning)');
     },
+    forget(name) {
+      for (const key of [...byName.keys()]) if (key === name || key.startsWith(`${name}//`)) byName.delete(key);
+      refresh();
+    },
   };
 }
 
@@ -107,4 +116,22 @@ export function loadPolicyFile(
     .map(({ profile, operation }) => statusRecord(operation, profile.name, options.parserPid ?? 90));
   for (const record of records) kernel.log(record);
   return { ...loaded, records };
+}
+
+/**
+ * `apparmor_parser -R`: removes a loaded profile with its hats and children, logging `profile_remove`.
+ * @param kernel - the kernel
+ * @param loader - the kernel's policy loader
+ * @param name - the profile's full name
+ * @param parserPid - the pid the STATUS records carry
+ * @returns the STATUS records logged, or undefined when no such profile is loaded (the parser's ENOENT)
+ */
+export function removePolicyProfile(kernel: Kernel, loader: PolicyLoader, name: string, parserPid = 90): string[] | undefined {
+  const removed = kernel.profiles.all().filter((p) => p.name === name || p.name.startsWith(`${name}//`)).map((p) => p.name);
+  if (removed.length === 0) return undefined;
+  kernel.profiles.remove(name);
+  loader.forget(name);
+  const records = removed.map((profile) => statusRecord('profile_remove', profile, parserPid));
+  for (const record of records) kernel.log(record);
+  return records;
 }
