@@ -242,6 +242,20 @@ describe('loading and removing policy', () => {
     expect(removePolicyProfile(kernel, loader, 'to')).toBeUndefined();
   });
 
+  it('moves running tasks to a replacement profile, and to unconfined when their profile is removed', () => {
+    const kernel = new Kernel();
+    const loader = createPolicyLoader();
+    kernel.fs.put('/tmp/f', { type: 'file', mode: 0o644, uid: 0, gid: 0, content: 'x' });
+    loadPolicyFile(kernel, loader, 'profile p {\n}\n', '/etc/apparmor.d/p');
+    const t = kernel.spawn({ exe: HELPER_PATH });
+    sysChangeProfile(kernel, t, 'p', 'change_profile', false);
+    expect(sysOpen(kernel, t, '/tmp/f', { access: 'rdonly' }).ok).toBe(false);
+    loadPolicyFile(kernel, loader, 'profile p {\n  /tmp/f r,\n}\n', '/etc/apparmor.d/p');
+    expect(sysOpen(kernel, t, '/tmp/f', { access: 'rdonly' }).ok).toBe(true);
+    removePolicyProfile(kernel, loader, 'p');
+    expect(t.label).toBeUndefined();
+  });
+
   it('reports a rejected file in apparmor_parser\'s words and loads nothing', () => {
     const kernel = new Kernel();
     const result = loadPolicyFile(kernel, createPolicyLoader(), 'profile bad {\n  /tmp/x rwz,\n}\n', '/etc/apparmor.d/bad');

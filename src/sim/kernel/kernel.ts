@@ -100,6 +100,18 @@ export class Kernel {
   }
 
   /**
+   * Moves every task to the current version of its profile after a load or removal, as the kernel's
+   * label proxies do: a replaced profile's tasks run under the replacement, a removed one's become
+   * unconfined.
+   */
+  refreshLabels(): void {
+    for (const task of this.tasks.values()) {
+      if (task.label !== undefined) task.label = this.profiles.find(task.label.name);
+      if (task.hatParent !== undefined) task.hatParent = this.profiles.find(task.hatParent.name);
+    }
+  }
+
+  /**
    * Appends a record to the audit log.
    * @param record - the bare record (`type=1400 apparmor=…`)
    */

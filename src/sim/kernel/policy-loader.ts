@@ -115,6 +115,7 @@ export function loadPolicyFile(
   const records = kernel.profiles.load(loadOrder(loaded.profiles))
     .map(({ profile, operation }) => statusRecord(operation, profile.name, options.parserPid ?? 90));
   for (const record of records) kernel.log(record);
+  kernel.refreshLabels();
   return { ...loaded, records };
 }
 
@@ -133,5 +134,6 @@ export function removePolicyProfile(kernel: Kernel, loader: PolicyLoader, name: 
   loader.forget(name);
   const records = removed.map((profile) => statusRecord('profile_remove', profile, parserPid));
   for (const record of records) kernel.log(record);
+  kernel.refreshLabels();
   return records;
 }
