@@ -221,11 +221,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   };
 }
 
-/** Names: pods, configmaps, daemonsets are DNS subdomains; namespaces are DNS labels. */
+/** Names: pods, configmaps, daemonsets are DNS subdomains; namespaces are DNS labels (`ValidateNamespaceName`). */
 function validateName(object: KubeObject, info: KindInfo): FieldError[] {
-  const errors = validatePodName(object.metadata, 'metadata');
-  if (info.kind !== 'Namespace' || errors.length > 0) return errors;
   const name = object.metadata.name ?? '';
+  if (info.kind !== 'Namespace' || name === '') return validatePodName(object.metadata, 'metadata');
   return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) && name.length <= 63 ? [] : [fieldError.invalid('metadata.name', name,
     "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")];
 }
