@@ -9,6 +9,14 @@ import { tokenDisplayName } from '../lexer/tokens.ts';
 import type { Range } from '../source.ts';
 import type { LanguageVersion, Word } from './ast.ts';
 
+/** Tokens that can only start a rule: after an error, parsing resumes at one of these on a new line. */
+const RULE_KEYWORDS: ReadonlySet<TokenKind> = new Set<TokenKind>([
+  'INCLUDE', 'TOK_CAPABILITY', 'TOK_NETWORK', 'TOK_SIGNAL', 'TOK_PTRACE', 'TOK_UNIX', 'TOK_DBUS', 'TOK_MOUNT',
+  'TOK_REMOUNT', 'TOK_UMOUNT', 'TOK_PIVOTROOT', 'TOK_CHANGE_PROFILE', 'TOK_AUDIT', 'TOK_DENY', 'TOK_ALLOW', 'TOK_OWNER',
+  'TOK_FILE', 'TOK_LINK', 'TOK_PROFILE', 'TOK_HAT', 'TOK_CARET', 'TOK_SET', 'TOK_ABI', 'TOK_USERNS', 'TOK_MQUEUE',
+  'TOK_IO_URING',
+]);
+
 /** Thrown inside the parser to unwind to the nearest resync point; never escapes `parsePolicy`. */
 export class SyntaxAbort {
   readonly token: Token;
@@ -123,19 +131,35 @@ export class Cursor {
     return { text: token.text, raw: token.raw, range: token.range };
   }
 
-  /** Skips to just after the next `,` or to the `}` closing the current block (not consumed), or EOF. */
-  resync(): void {
+  /**
+   * Skips to just after the next `,`, or to the `}` closing the current block (not consumed), or to the first
+   * token on a later line that clearly starts a rule (a keyword, an include, or a path followed by permissions),
+   * so a rule missing its comma does not swallow the next one.
+   *
+   * @param from - the token where the error was found
+   */
+  resync(from: Token = this.peek()): void {
     let depth = 0;
+    let line = from.line;
     for (;;) {
       const token = this.peek();
       if (token.kind === 'EOF') return;
+      if (depth === 0 && token.line > line && this.#startsRule(token)) return;
       if (token.kind === 'TOK_CLOSE') {
         if (depth === 0) return;
         depth--;
       } else if (token.kind === 'TOK_OPEN') depth++;
       this.next();
       if (token.kind === 'TOK_END_OF_RULE' && depth === 0) return;
+      line = Math.max(line, token.line);
     }
+  }
+
+  #startsRule(token: Token): boolean {
+    if (RULE_KEYWORDS.has(token.kind)) return true;
+    const next = this.peek(1);
+    return (token.kind === 'TOK_ID' || token.kind === 'TOK_SET_VAR') && token.text.startsWith('/') === true
+      && next.kind === 'TOK_MODE' && next.line === token.line;
   }
 
   /** @returns the range from `start` to the end of the previous token. */

@@ -1,7 +1,7 @@
 /**
  * The recursive-descent parser: one function per `apparmor.d` production, mirroring the grammar of
  * apparmor_parser 3.0.8 (`parser_yacc.y`) so that it accepts and rejects what 3.0.8 does and words syntax errors
- * as bison does. Unlike apparmor_parser it does not stop at the first error: it resyncs to `,` / `}` and goes on.
+ * as bison does. Unlike apparmor_parser it does not stop at the first error: it resyncs to `,`, `}` or a rule on a new line.
  * Variables, includes and aliases are not expanded here (see `policy/resolve.ts`).
  */
 import type { Diagnostic } from '../diagnostics.ts';
@@ -68,7 +68,7 @@ function parsePolicyFile(c: Cursor): TopLevelItem[] {
       if (item?.kind === 'profile') hasProfile = true;
     } catch (error) {
       if (!(error instanceof SyntaxAbort)) throw error;
-      c.resync();
+      c.resync(error.token);
       if (c.at('TOK_CLOSE')) c.next();
     }
   }
@@ -211,7 +211,7 @@ export function parseBody(c: Cursor, isTopLevel = false): BodyItem[] {
     } catch (error) {
       if (!(error instanceof SyntaxAbort)) throw error;
       if (error.token.kind === 'EOF') return items;
-      c.resync();
+      c.resync(error.token);
       if (isTopLevel && c.at('TOK_CLOSE')) c.next();
     }
   }
