@@ -18,9 +18,10 @@ const BINARY: Record<string, number> = {
   '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11,
 };
 
-function tokenize(expression: string): string[] | undefined {
+/** Splits an expression into tokens, remembering where each starts (for bash's "error token is"). */
+function tokenize(expression: string): { tokens: string[]; starts: number[] } | undefined {
   const tokens: string[] = [];
-  TOKEN.lastIndex = 0;
+  const starts: number[] = [];
   let at = 0;
   while (at < expression.length) {
     if (/^\s*$/.test(expression.slice(at))) break;
@@ -28,9 +29,10 @@ function tokenize(expression: string): string[] | undefined {
     const m = TOKEN.exec(expression);
     if (m === null) return undefined;
     tokens.push(m[1] as string);
+    starts.push(TOKEN.lastIndex - (m[1] as string).length);
     at = TOKEN.lastIndex;
   }
-  return tokens;
+  return { tokens, starts };
 }
 
 function apply(op: string, a: number, b: number, expression: string): number {
@@ -68,19 +70,27 @@ function apply(op: string, a: number, b: number, expression: string): number {
  * @example evaluateArithmetic('1 + x * 2', () => '3') // 7
  */
 export function evaluateArithmetic(expression: string, lookup: ArithmeticLookup, depth = 0): number {
-  const tokens = tokenize(expression);
-  if (tokens === undefined || depth > 16) {
-    const bad = expression.trim();
-    throw new ArithmeticError(`${bad}: syntax error: invalid arithmetic operator (error token is "${bad}")`);
+  const lexed = tokenize(expression);
+  const shown = expression.trimStart();
+  if (lexed === undefined || depth > 16) {
+    throw new ArithmeticError(`${shown}: syntax error: invalid arithmetic operator (error token is "${shown}")`);
   }
+  const { tokens, starts } = lexed;
   let pos = 0;
+  const from = (k: number): string => expression.slice(starts[k] ?? expression.length);
+  // as bash's expr.c: a missing operand names the operator before it, a leftover names itself
   const fail = (): never => {
-    const rest = tokens.slice(pos).join(' ');
-    throw new ArithmeticError(`${expression.trim()}: syntax error: operand expected (error token is "${rest}")`);
+    throw new ArithmeticError(`${shown}: syntax error: operand expected (error token is "${from(Math.max(0, pos - 1))}")`);
+  };
+  const leftover = (): never => {
+    throw new ArithmeticError(`${shown}: syntax error in expression (error token is "${from(pos)}")`);
   };
   const primary = (): number => {
     const t = tokens[pos++];
-    if (t === undefined) return fail();
+    if (t === undefined) {
+      pos = tokens.length;
+      return fail();
+    }
     if (t === '(') {
       const v = ternary();
       if (tokens[pos++] !== ')') fail();
@@ -120,6 +130,6 @@ export function evaluateArithmetic(expression: string, lookup: ArithmeticLookup,
   };
   if (tokens.length === 0) return 0;
   const result = ternary();
-  if (pos < tokens.length) fail();
+  if (pos < tokens.length) leftover();
   return result;
 }

@@ -233,8 +233,17 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     throw new ReturnSignal(ctx.argv[1] === undefined ? ctx.state.status : Number(ctx.argv[1]) & 255);
   }],
   ['shift', (ctx) => {
-    const n = ctx.argv[1] === undefined ? 1 : Number(ctx.argv[1]);
-    if (!Number.isInteger(n) || n < 0 || n > ctx.state.positional.length) return 1;
+    const arg = ctx.argv[1];
+    if (ctx.argv.length > 2) {
+      ctx.err(`${ctx.prefix}shift: too many arguments\n`);
+      // a usage error of this special builtin ends a non-interactive bash, as exit's does
+      if (ctx.state.dialect.isInteractive) return 1;
+      throw new ExitSignal(1);
+    }
+    const n = arg === undefined ? 1 : Number(arg);
+    if (arg !== undefined && !/^\s*[-+]?\d+\s*$/.test(arg)) return ctx.err(`${ctx.prefix}shift: ${arg}: numeric argument required\n`), 1;
+    if (n < 0) return ctx.err(`${ctx.prefix}shift: ${arg ?? ''}: shift count out of range\n`), 1;
+    if (n > ctx.state.positional.length) return 1;
     ctx.state.positional = ctx.state.positional.slice(n);
     return 0;
   }],

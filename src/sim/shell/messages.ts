@@ -45,6 +45,19 @@ export function errorPrefix(dialect: Dialect, line: number): string {
 }
 
 /**
+ * Quotes a name with control characters as bash's ansic_quote does for messages (`$'a\tb'`).
+ * @param name the text
+ * @returns the text, or its `$'…'` form when it holds control characters
+ * @example quoteForMessage('a\tb') // "$'a\\tb'"
+ */
+export function quoteForMessage(name: string): string {
+  if (!/[\x00-\x1f\x7f]/.test(name)) return name;
+  const named: Record<string, string> = { '\x1b': '\\E', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v', "'": "\\'", '\\': '\\\\' };
+  const body = [...name].map((c) => named[c] ?? (/[\x00-\x1f\x7f]/.test(c) ? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}` : c)).join('');
+  return `$'${body}'`;
+}
+
+/**
  * The message for a command that could not be run.
  * @param dialect the shell
  * @param line the command's line
@@ -53,9 +66,10 @@ export function errorPrefix(dialect: Dialect, line: number): string {
  * @returns the line (with newline) and the exit status bash uses (127 or 126)
  * @example commandError(bash, 1, 'foo', 'ENOENT').text // 'bash: foo: command not found\n'
  */
-export function commandError(dialect: Dialect, line: number, name: string, errno: Errno): { text: string; status: number } {
+export function commandError(dialect: Dialect, line: number, typed: string, errno: Errno): { text: string; status: number } {
   const prefix = errorPrefix(dialect, line);
-  const isPath = name.includes('/');
+  const name = dialect.flavour === 'bash' ? quoteForMessage(typed) : typed;
+  const isPath = typed.includes('/');
   if (errno === 'ENOENT') {
     if (dialect.flavour === 'sh') return { text: `${prefix}${name}: not found\n`, status: 127 };
     return { text: `${prefix}${name}: ${isPath ? STRERROR.ENOENT : 'command not found'}\n`, status: 127 };

@@ -158,6 +158,12 @@ class Parser {
       this.#next();
       isNegated = !isNegated;
     }
+    const after = this.#peek();
+    if (isNegated && (after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'op' && [';', '&', '&&', '||'].includes(after.op)))) {
+      // bash accepts a bare `!` (parse.y: BANG list_terminator): an empty command, negated
+      const empty: Command = { kind: 'simple', assignments: [], words: [], redirections: [], line: after.line };
+      return { isNegated, commands: [empty], pipesStderr: [] };
+    }
     const commands = [this.#parseCommand()];
     const pipesStderr: boolean[] = [];
     while (this.#isOp('|') || this.#isOp('|&')) {

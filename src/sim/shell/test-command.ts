@@ -116,7 +116,10 @@ function general(args: readonly string[], env: TestEnv): boolean {
     return value;
   };
   const value = orExpr();
-  if (pos < args.length) unexpected();
+  if (pos < args.length) {
+    // as test.c's posixtest: words left over after a whole expression
+    throw new TestError(env.flavour === 'sh' ? `${args[pos] ?? ''}: unexpected operator` : 'too many arguments');
+  }
   return value;
 }
 
