@@ -1,9 +1,10 @@
 /**
- * The evaluator's view of the AARE engine: one compiled matcher per distinct pattern (abstractions repeat the
- * same globs across profiles), with a never-matching stand-in and an error for patterns that do not compile.
- * Matching semantics live in `aare/`; this module only adapts and caches.
+ * The evaluator's view of the AARE engine: one matcher per distinct pattern (abstractions repeat the same
+ * globs across profiles), checked cheaply at compile time and built into an automaton only when first used
+ * (most rules of a big profile never see a path that shares their literal prefix). Matching semantics live
+ * in `aare/`; this module only adapts, defers and caches.
  */
-import { compileAare } from '../aare/index.ts';
+import { compileAare, scanAare, type AareMatcher } from '../aare/index.ts';
 
 /** What the evaluator needs from a compiled AARE. */
 export type PatternMatcher = {
@@ -11,7 +12,7 @@ export type PatternMatcher = {
   readonly pattern: string;
   /** true when the pattern has no glob character: an exact match (`aare_rules.cc` exact-match detection) */
   readonly isLiteral: boolean;
-  /** length of the text before the first glob character (the full length for a literal) */
+  /** apparmor_parser's xmatch_len: the attachment specificity (the full length for a literal) */
   readonly literalPrefixLength: number;
   /** @returns true when the whole string matches */
   test(text: string): boolean;
@@ -30,6 +31,44 @@ const NEVER = (pattern: string): PatternMatcher => ({
   explain: () => `the pattern ${pattern} does not compile, so it matches nothing`,
 });
 
+/** A matcher that builds its automaton on first use; a regex-level failure then matches nothing. */
+class LazyMatcher implements PatternMatcher {
+  readonly pattern: string;
+  readonly isLiteral: boolean;
+  #inner: AareMatcher | null | undefined;
+
+  /**
+   * @param pattern - a pattern `scanAare` accepted
+   * @param isLiteral - the scan's verdict
+   */
+  constructor(pattern: string, isLiteral: boolean) {
+    this.pattern = pattern;
+    this.isLiteral = isLiteral;
+  }
+
+  #get(): AareMatcher | null {
+    if (this.#inner === undefined) {
+      const result = compileAare(this.pattern);
+      this.#inner = result.ok ? result.matcher : null;
+    }
+    return this.#inner;
+  }
+
+  get literalPrefixLength(): number {
+    return this.#get()?.literalPrefixLength ?? 0;
+  }
+
+  test(text: string): boolean {
+    return this.#get()?.test(text) ?? false;
+  }
+
+  explain(text: string): string {
+    const inner = this.#get();
+    if (!inner) return `the pattern ${this.pattern} does not compile, so it matches nothing`;
+    return inner.explain(text)?.text ?? `${this.pattern} does not match "${text}"`;
+  }
+}
+
 /**
  * A cache of compiled patterns shared by one `compilePolicy` call (and reusable across calls).
  */
@@ -38,7 +77,7 @@ export class PatternCache {
 
   /**
    * @param pattern - final AARE text (variables already expanded)
-   * @returns the matcher, and the AARE error when the pattern is invalid (then the matcher matches nothing)
+   * @returns the matcher, and the AARE error when the glob is invalid (then the matcher matches nothing)
    */
   get(pattern: string): CompiledPattern {
     const known = this.#byPattern.get(pattern);
@@ -50,15 +89,9 @@ export class PatternCache {
 }
 
 function compilePattern(pattern: string): CompiledPattern {
+  const scan = scanAare(pattern);
+  if (scan) return { matcher: new LazyMatcher(pattern, scan.kind === 'literal'), error: undefined };
   const result = compileAare(pattern);
   if (!result.ok) return { matcher: NEVER(pattern), error: result.error.message };
-  const inner = result.matcher;
-  const matcher: PatternMatcher = {
-    pattern,
-    isLiteral: inner.isLiteral,
-    literalPrefixLength: inner.literalPrefixLength,
-    test: (text) => inner.test(text),
-    explain: (text) => inner.explain(text)?.text ?? `${pattern} does not match "${text}"`,
-  };
-  return { matcher, error: undefined };
+  return { matcher: new LazyMatcher(pattern, result.matcher.isLiteral), error: undefined };
 }
