@@ -5,12 +5,12 @@
  * Admission). Storage is the caller's (api-server.ts).
  */
 import type { FieldError } from './field-errors.ts';
-import type { ObjectMeta, PodSecurityPolicy, PodSpec } from './objects.ts';
+import type { DaemonSet, KubeObject, ObjectMeta, Pod, PodSecurityPolicy, PodSpec } from './objects.ts';
 import { prepareAppArmorForCreate } from './pod-strategy.ts';
 import { admitPodSecurity, namespacePolicy } from './pod-security-admission.ts';
 import { admitPodSecurityPolicy } from './psp-admission.ts';
 import { APPARMOR_ANNOTATION_PREFIX } from './pod.ts';
-import { validatePodCreate, type PodPaths } from './validation.ts';
+import { validateObjectName, validatePodCreate, validatePodName, type PodPaths } from './validation.ts';
 import type { EraRules } from './versions.ts';
 
 export { admitPodSecurityPolicy } from './psp-admission.ts';
@@ -81,4 +81,38 @@ export function createTemplatePipeline(metadata: ObjectMeta, spec: PodSpec, cont
     warnings.push(...admitPodSecurity(metadata, spec, namespacePolicy(context.namespaceLabels), false, context.rules.version.minor).warnings);
   }
   return { ok: true, metadata, spec, warnings, auditAnnotations: {} };
+}
+
+/** The outcome for any object: the object to store, or the failure. */
+export type ObjectCreateOutcome =
+  | { readonly ok: true; readonly object: KubeObject; readonly warnings: string[] }
+  | (PodCreateOutcome & { readonly ok: false });
+
+/**
+ * Runs the create pipeline that fits the object's kind: pods and DaemonSet templates as above, other
+ * kinds only get their name checked.
+ * @param object the decoded object (unknown fields already pruned)
+ * @param context era rules, PSP state and namespace labels
+ * @returns the object as it will be stored, or the failure
+ * @example createObjectPipeline({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } }, context).ok // → true
+ */
+export function createObjectPipeline(object: KubeObject, context: AdmissionContext): ObjectCreateOutcome {
+  if (object.kind === 'Pod') {
+    const pod = object as Pod;
+    const outcome = createPodPipeline(pod.metadata, pod.spec ?? { containers: [] }, context);
+    return outcome.ok ? { ok: true, warnings: outcome.warnings, object: { ...pod, metadata: outcome.metadata, spec: outcome.spec } } : outcome;
+  }
+  if (object.kind === 'DaemonSet') {
+    const ds = object as DaemonSet;
+    const template = ds.spec?.template ?? { spec: { containers: [] } };
+    const nameErrors = validatePodName(ds.metadata, 'metadata');
+    const outcome = createTemplatePipeline(template.metadata ?? {}, template.spec ?? { containers: [] }, context,
+      { metadata: 'spec.template.metadata', spec: 'spec.template.spec' });
+    if (!outcome.ok || nameErrors.length > 0) {
+      return { ok: false, stage: 'validation', errors: [...nameErrors, ...(outcome.ok ? [] : outcome.errors ?? [])], warnings: outcome.warnings };
+    }
+    return { ok: true, object, warnings: outcome.warnings };
+  }
+  const errors = validateObjectName(object.metadata, object.kind);
+  return errors.length > 0 ? { ok: false, stage: 'validation', errors, warnings: [] } : { ok: true, object, warnings: [] };
 }

@@ -175,6 +175,42 @@ export function validatePodName(meta: ObjectMeta, path: string): FieldError[] {
   return DNS1123_SUBDOMAIN.test(name) ? [] : [fieldError.invalid(`${path}.name`, name, SUBDOMAIN_MESSAGE)];
 }
 
+/**
+ * The name check for the other kinds: pods, configmaps and daemonsets are DNS subdomains, namespaces DNS
+ * labels (`ValidateNamespaceName`).
+ * @param meta the object's metadata
+ * @param kind the object's kind
+ * @returns the name errors
+ * @example validateObjectName({ name: 'My_NS' }, 'Namespace')[0].type // → 'Invalid'
+ */
+export function validateObjectName(meta: ObjectMeta, kind: string): FieldError[] {
+  const name = meta.name ?? '';
+  if (kind !== 'Namespace' || name === '') return validatePodName(meta, 'metadata');
+  return DNS1123_LABEL.test(name) && name.length <= 63 ? [] : [fieldError.invalid('metadata.name', name, LABEL_MESSAGE)];
+}
+
+/**
+ * `ValidatePodSpecificAnnotationUpdates`: AppArmor annotations are fixed once a pod exists.
+ * @param before the stored pod's annotations
+ * @param after the requested annotations
+ * @returns Forbidden errors for each added, changed or removed AppArmor annotation
+ * @example validatePodAnnotationUpdate({}, { 'container.apparmor.security.beta.kubernetes.io/c': 'unconfined' })[0].detail // → 'may not add AppArmor annotations'
+ */
+export function validatePodAnnotationUpdate(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [k, v] of Object.entries(before)) {
+    if (after[k] !== v && k.startsWith(APPARMOR_ANNOTATION_PREFIX)) {
+      errors.push(fieldError.forbidden(keyPath('metadata.annotations', k), 'may not remove or update AppArmor annotations'));
+    }
+  }
+  for (const k of Object.keys(after)) {
+    if (!(k in before) && k.startsWith(APPARMOR_ANNOTATION_PREFIX)) {
+      errors.push(fieldError.forbidden(keyPath('metadata.annotations', k), 'may not add AppArmor annotations'));
+    }
+  }
+  return errors;
+}
+
 /** ValidatePodSpec's order: containers, init containers, ephemeral containers, then the pod security context. */
 function validatePodSpecBasics(spec: PodSpec, specPath: string, rules: EraRules): FieldError[] {
   const errors: FieldError[] = [];
