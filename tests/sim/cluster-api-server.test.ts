@@ -207,3 +207,18 @@ describe('cluster versions', () => {
     expect(eraRules({ major: 1, minor: 30 }, { AppArmor: false }).appArmorEnabled).toBe(true);
   });
 });
+
+describe('generated names', () => {
+  it('appends five characters from the apiserver\'s name alphabet, deterministically, before validation runs', () => {
+    const api = server();
+    const object: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'hello-' }, spec: { containers: [c('a')] } };
+    const first = api.create(object);
+    const second = api.create(object);
+    const names = [first, second].map((r) => (r.ok ? r.object.metadata.name : ''));
+    expect(names[0]).toMatch(/^hello-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(names[1]).toMatch(/^hello-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(names[0]).not.toBe(names[1]);
+    const again = server().create(object);
+    expect(again.ok && again.object.metadata.name).toBe(names[0]);
+  });
+});

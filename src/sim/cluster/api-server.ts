@@ -25,7 +25,12 @@ export type ApiServerOptions = {
   readonly newUid?: () => string;
   /** Enable the PodSecurityPolicy admission plugin (only has an effect before v1.25). */
   readonly isPspEnabled?: boolean;
+  /** Returns the 5 characters appended to a `generateName`; defaults to a deterministic sequence. */
+  readonly newNameSuffix?: () => string;
 };
+
+// apiserver's names.SimpleNameGenerator draws 5 characters from this alphabet (no vowels, no 0/1/3).
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** Per-request options. */
 export type CreateOptions = {
@@ -77,10 +82,19 @@ class SimApiServer implements ApiServer {
   readonly rules: EraRules;
   readonly #store: ObjectStore;
   readonly #isPspEnabled: boolean;
+  readonly #newNameSuffix: () => string;
 
   constructor(options: ApiServerOptions) {
     this.rules = eraRules(options.version, options.featureGates);
     this.#isPspEnabled = options.isPspEnabled === true;
+    let names = 0;
+    this.#newNameSuffix = options.newNameSuffix ?? (() => {
+      names += 1;
+      let n = names * 7919;
+      let suffix = '';
+      for (let i = 0; i < 5; i++) { suffix += NAME_ALPHABET[n % NAME_ALPHABET.length]; n = Math.floor(n / NAME_ALPHABET.length); }
+      return suffix;
+    });
     let counter = 0;
     const newUid = options.newUid ?? (() => `00000000-0000-4000-8000-${(++counter).toString(16).padStart(12, '0')}`);
     this.#store = new ObjectStore({ now: options.clock, newUid });
@@ -105,6 +119,9 @@ class SimApiServer implements ApiServer {
     const decoded = this.#decode(object, info, opts);
     if (!decoded.ok) return decoded.result;
     const { warnings } = decoded;
+    const meta = decoded.object.metadata;
+    // rest.BeforeCreate fills in generateName before the strategy and validation run.
+    if (!meta.name && meta.generateName) decoded.object.metadata = { ...meta, name: meta.generateName + this.#newNameSuffix() };
     const name = decoded.object.metadata.name ?? '';
     if (namespace !== undefined && !this.#store.get(this.#store.key(this.#namespaceKind(), undefined, namespace))) {
       return fail(notFoundStatus('namespaces', namespace), warnings, opts.fileName);
