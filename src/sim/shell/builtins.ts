@@ -81,7 +81,7 @@ function declareQuote(value: string): string {
 
 function exportBuiltin(ctx: BuiltinContext): number {
   const { state } = ctx;
-  const args = ctx.argv.slice(1).filter((a) => a !== '--');
+  const args = ctx.argv.slice(ctx.argv[1] === '--' ? 2 : 1);
   if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
     const names = [...state.vars.keys()].sort();
     for (const name of names) {
@@ -234,6 +234,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   }],
   ['shift', (ctx) => {
     const arg = ctx.argv[1];
+    if (arg !== undefined && !/^\s*[-+]?\d+\s*$/.test(arg)) return ctx.err(`${ctx.prefix}shift: ${arg}: numeric argument required\n`), 1;
     if (ctx.argv.length > 2) {
       ctx.err(`${ctx.prefix}shift: too many arguments\n`);
       // a usage error of this special builtin ends a non-interactive bash, as exit's does
@@ -241,7 +242,6 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
       throw new ExitSignal(1);
     }
     const n = arg === undefined ? 1 : Number(arg);
-    if (arg !== undefined && !/^\s*[-+]?\d+\s*$/.test(arg)) return ctx.err(`${ctx.prefix}shift: ${arg}: numeric argument required\n`), 1;
     if (n < 0) return ctx.err(`${ctx.prefix}shift: ${arg ?? ''}: shift count out of range\n`), 1;
     if (n > ctx.state.positional.length) return 1;
     ctx.state.positional = ctx.state.positional.slice(n);

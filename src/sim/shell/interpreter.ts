@@ -90,7 +90,7 @@ export class Interpreter {
     try {
       return run(child);
     } catch (e) {
-      if (e instanceof ExitSignal) return e.status;
+      if (e instanceof ExitSignal || e instanceof AbortSignal) return e.status;
       if (e instanceof LoopSignal || e instanceof ReturnSignal) return 0;
       throw e;
     }
@@ -276,12 +276,20 @@ export class Interpreter {
     const fn = this.state.functions.get(name);
     const builtin = BUILTINS.get(name);
     if (fn !== undefined || builtin !== undefined) {
+      // `x=1 cmd` is a temporary, exported binding for the builtin or function (bash's temporary_env);
+      // `x=1 export x` keeps it, as bash does.
       const saved = assignments.map((a) => [a.name, this.state.vars.get(a.name)] as const);
-      for (const a of assignments) applyAssignment(this.state, { ...a });
+      for (const a of assignments) {
+        applyAssignment(this.state, { ...a });
+        const v = this.state.vars.get(a.name);
+        if (v !== undefined) this.state.vars.set(a.name, { ...v, isExported: true });
+      }
+      const kept = name === 'export' ? new Set(argv.slice(1).map((arg) => arg.split('=')[0])) : new Set<string>();
       try {
         return fn !== undefined ? this.#callFunction(fn, argv, io) : this.#runBuiltin(name, argv, io, line);
       } finally {
         for (const [n, v] of saved) {
+          if (kept.has(n)) continue;
           if (v === undefined) this.state.vars.delete(n);
           else this.state.vars.set(n, v);
         }

@@ -31,6 +31,7 @@ const ASSIGNMENT_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
 const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 /** Words after which the next word still starts a command (so `x=(…)` is an array assignment there). */
 const COMMAND_PREFIX_WORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
+const DECLARATION_WORDS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
 
 /** Thrown inside this module only, caught by `lex`: input ended inside a matched pair. */
 class Unmatched {
@@ -228,6 +229,8 @@ export function lex(src: string): LexResult {
   // Only a word in assignment position may be `NAME=(…)`; elsewhere `(` is an operator (bash's parse.y).
   let isCommandPosition = true;
   let isRedirectTarget = false;
+  // after export/declare/local/readonly, `NAME=(…)` arguments are assignments too (bash's W_ASSIGNARG)
+  let isDeclaration = false;
   let i = 0;
   try {
     while (i < src.length) {
@@ -248,6 +251,7 @@ export function lex(src: string): LexResult {
       if (c === '\n') {
         tokens.push({ kind: 'newline', line: lineAt(i) });
         isCommandPosition = true;
+        isDeclaration = false;
         i++;
         for (const doc of pending.splice(0)) {
           i = readHereDocBody(src, i, doc);
@@ -261,11 +265,14 @@ export function lex(src: string): LexResult {
         tokens.push(token);
         if (op === '<<' || op === '<<-') awaitingDelimiter = token;
         if (/^(&?[<>])/.test(op)) isRedirectTarget = true;
-        else isCommandPosition = true;
+        else {
+          isCommandPosition = true;
+          isDeclaration = false;
+        }
         i += op.length;
         continue;
       }
-      const end = scanWord(src, i, isCommandPosition);
+      const end = scanWord(src, i, isCommandPosition || isDeclaration);
       const raw = src.slice(i, end);
       if (raw.endsWith('\\') && end === src.length && /(^|[^\\])(\\\\)*\\$/.test(raw)) hasTrailingBackslash = true;
       const next = src[end];
@@ -282,7 +289,8 @@ export function lex(src: string): LexResult {
       }
       tokens.push({ kind: 'word', raw, line: lineAt(i) });
       if (isRedirectTarget) isRedirectTarget = false;
-      else isCommandPosition = isCommandPosition && (ASSIGNMENT_WORD.test(raw) || COMMAND_PREFIX_WORDS.has(raw));
+      else if (isCommandPosition && DECLARATION_WORDS.has(raw)) isDeclaration = true;
+      else if (!isDeclaration) isCommandPosition = isCommandPosition && (ASSIGNMENT_WORD.test(raw) || COMMAND_PREFIX_WORDS.has(raw));
       if (awaitingDelimiter !== undefined) {
         const { text, isQuoted } = delimiterOf(raw);
         const doc: HereDoc = {

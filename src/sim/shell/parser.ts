@@ -159,7 +159,7 @@ class Parser {
       isNegated = !isNegated;
     }
     const after = this.#peek();
-    if (isNegated && (after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'op' && [';', '&', '&&', '||'].includes(after.op)))) {
+    if (isNegated && (after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'op' && [';', '&'].includes(after.op)))) {
       // bash accepts a bare `!` (parse.y: BANG list_terminator): an empty command, negated
       const empty: Command = { kind: 'simple', assignments: [], words: [], redirections: [], line: after.line };
       return { isNegated, commands: [empty], pipesStderr: [] };
