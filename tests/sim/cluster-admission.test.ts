@@ -176,3 +176,37 @@ describe('Pod Security Admission, AppArmor check', () => {
     ]);
   });
 });
+
+describe('Pod Security Admission, the other baseline checks a profile loader meets', () => {
+  function baselineError(spec: Record<string, unknown>): string {
+    const api = server(30);
+    label(api, { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    return errorOf(api, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec });
+  }
+  const prefix = 'Error from server (Forbidden): error when creating "x.yaml": pods "x" is forbidden: violates PodSecurity "baseline:latest": ';
+
+  it('names host namespaces, host ports, privileged containers and added capabilities in registry order', () => {
+    expect(baselineError({
+      hostPID: true, hostNetwork: true,
+      containers: [
+        { name: 'a', image: 'i', ports: [{ containerPort: 80, hostPort: 8080 }, { containerPort: 90, hostPort: 9090 }], securityContext: { privileged: true } },
+        { name: 'b', image: 'i', securityContext: { capabilities: { add: ['SYS_ADMIN', 'NET_ADMIN', 'CHOWN'] } } },
+      ],
+    })).toBe(`${prefix}host namespaces (hostNetwork=true, hostPID=true), hostPort (container "a" uses hostPorts 8080, 9090), ` +
+      'privileged (container "a" must not set securityContext.privileged=true), ' +
+      'non-default capabilities (container "b" must not include "NET_ADMIN", "SYS_ADMIN" in securityContext.capabilities.add)');
+  });
+
+  it('forbids an Unconfined seccomp profile at baseline', () => {
+    expect(baselineError({ securityContext: { seccompProfile: { type: 'Unconfined' } }, containers: [{ name: 'a', image: 'i' }] }))
+      .toBe(`${prefix}seccompProfile (pod must not set securityContext.seccompProfile.type to "Unconfined")`);
+  });
+
+  it('admits a pod that meets the restricted level', () => {
+    const api = server(30);
+    label(api, { 'pod-security.kubernetes.io/enforce': 'restricted' });
+    const restrictedPod = pod('x', undefined, { securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } },
+      { securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' }, appArmorProfile: { type: 'Localhost', localhostProfile: 'k8s-deny' } } });
+    expect(errorOf(api, restrictedPod)).toBe('(created)');
+  });
+});

@@ -108,14 +108,19 @@ function hostPathVolumes(_meta: ObjectMeta, spec: PodSpec): CheckFailure | undef
 
 function hostPorts(_meta: ObjectMeta, spec: PodSpec): CheckFailure | undefined {
   const bad: string[] = [];
-  const ports: string[] = [];
+  const ports = new Set<string>();
   for (const c of containers(spec)) {
     const used = (Array.isArray(c['ports']) ? (c['ports'] as Array<Record<string, unknown>>) : [])
       .map((p) => Number(p['hostPort'] ?? 0)).filter((p) => p !== 0);
-    if (used.length) { bad.push(c.name); ports.push(...used.map(String)); }
+    if (used.length) { bad.push(c.name); used.forEach((p) => ports.add(String(p))); }
   }
   if (!bad.length) return undefined;
-  return { reason: 'hostPort', detail: `${named(bad)} ${pluralize('uses hostPort', 'uses hostPorts', ports.length)} ${ports.join(', ')}` };
+  // sets.String.List() sorts the ports as strings.
+  const list = sortedUnique(ports);
+  return {
+    reason: 'hostPort',
+    detail: `${named(bad)} ${pluralize('uses', 'use', bad.length)} ${pluralize('hostPort', 'hostPorts', list.length)} ${list.join(', ')}`,
+  };
 }
 
 function privileged(_meta: ObjectMeta, spec: PodSpec): CheckFailure | undefined {
