@@ -165,6 +165,17 @@ describe('Pod Security Admission, AppArmor check', () => {
     expect(result.warnings).toEqual(['would violate PodSecurity "baseline:latest": hostPath volumes (volume "profiles"), privileged (container "loader" must not set securityContext.privileged=true)']);
   });
 
+  it('says "pods" for more than one other pod, and lists one line per distinct reason list by pod name', () => {
+    const api = server(30);
+    for (const name of ['d', 'c', 'b']) api.create(pod(name, { [`${KEY}c`]: 'unconfined' }));
+    api.create(pod('a', undefined, { securityContext: { privileged: true } }));
+    expect(label(api, { 'pod-security.kubernetes.io/enforce': 'baseline' })).toEqual([
+      'existing pods in namespace "default" violate the new PodSecurity enforce level "baseline:latest"',
+      'a: privileged',
+      'b (and 2 other pods): forbidden AppArmor profiles',
+    ]);
+  });
+
   it('warns about existing violating pods when a namespace\'s enforce level is raised', () => {
     const api = server(30);
     api.create(pod('a', { [`${KEY}c`]: 'unconfined' }));
@@ -172,29 +183,35 @@ describe('Pod Security Admission, AppArmor check', () => {
     api.create(pod('ok'));
     expect(label(api, { 'pod-security.kubernetes.io/enforce': 'baseline' })).toEqual([
       'existing pods in namespace "default" violate the new PodSecurity enforce level "baseline:latest"',
-      'a (and 1 other pods): forbidden AppArmor profiles',
+      'a (and 1 other pod): forbidden AppArmor profiles',
     ]);
   });
 });
 
 describe('Pod Security Admission, the other baseline checks a profile loader meets', () => {
-  function baselineError(spec: Record<string, unknown>): string {
-    const api = server(30);
+  function baselineError(spec: Record<string, unknown>, minor = 30): string {
+    const api = server(minor);
     label(api, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     return errorOf(api, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec });
   }
   const prefix = 'Error from server (Forbidden): error when creating "x.yaml": pods "x" is forbidden: violates PodSecurity "baseline:latest": ';
+  const loaderSpec = {
+    hostPID: true, hostNetwork: true,
+    containers: [
+      { name: 'a', image: 'i', ports: [{ containerPort: 80, hostPort: 8080 }, { containerPort: 90, hostPort: 9090 }], securityContext: { privileged: true } },
+      { name: 'b', image: 'i', securityContext: { capabilities: { add: ['SYS_ADMIN', 'NET_ADMIN', 'CHOWN'] } } },
+    ],
+  };
+  const caps = 'non-default capabilities (container "b" must not include "NET_ADMIN", "SYS_ADMIN" in securityContext.capabilities.add)';
+  const others = 'host namespaces (hostNetwork=true, hostPID=true), hostPort (container "a" uses hostPorts 8080, 9090), ' +
+    'privileged (container "a" must not set securityContext.privileged=true)';
 
-  it('names host namespaces, host ports, privileged containers and added capabilities in registry order', () => {
-    expect(baselineError({
-      hostPID: true, hostNetwork: true,
-      containers: [
-        { name: 'a', image: 'i', ports: [{ containerPort: 80, hostPort: 8080 }, { containerPort: 90, hostPort: 9090 }], securityContext: { privileged: true } },
-        { name: 'b', image: 'i', securityContext: { capabilities: { add: ['SYS_ADMIN', 'NET_ADMIN', 'CHOWN'] } } },
-      ],
-    })).toBe(`${prefix}host namespaces (hostNetwork=true, hostPID=true), hostPort (container "a" uses hostPorts 8080, 9090), ` +
-      'privileged (container "a" must not set securityContext.privileged=true), ' +
-      'non-default capabilities (container "b" must not include "NET_ADMIN", "SYS_ADMIN" in securityContext.capabilities.add)');
+  it('names the failed checks in registration order (capabilities second, as in the PSA tutorial\'s output)', () => {
+    expect(baselineError(loaderSpec)).toBe(`${prefix}${caps}, ${others}`);
+  });
+
+  it('runs the overlapping baseline checks last on v1.34', () => {
+    expect(baselineError(loaderSpec, 34)).toBe(`${prefix}${others}, ${caps}`);
   });
 
   it('forbids an Unconfined seccomp profile at baseline', () => {

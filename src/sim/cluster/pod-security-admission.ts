@@ -113,7 +113,7 @@ export function admitPodSecurity(meta: ObjectMeta, spec: PodSpec, policy: Namesp
 export function namespaceEnforceWarnings(namespace: string, enforce: LevelVersion,
   pods: ReadonlyArray<{ name: string; metadata: ObjectMeta; spec: PodSpec }>, clusterMinor: number): string[] {
   const byReason = new Map<string, string[]>();
-  for (const pod of pods) {
+  for (const pod of [...pods].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const failures = evaluate(enforce, pod.metadata, pod.spec, clusterMinor);
     if (failures.length === 0) continue;
     const reason = failures.map((f) => f.reason).join(', ');
@@ -123,7 +123,8 @@ export function namespaceEnforceWarnings(namespace: string, enforce: LevelVersio
   const warnings = [`existing pods in namespace ${JSON.stringify(namespace)} violate the new PodSecurity enforce level ${JSON.stringify(formatLevelVersion(enforce))}`];
   for (const [reason, names] of byReason) {
     const first = names[0] ?? '';
-    warnings.push(names.length === 1 ? `${first}: ${reason}` : `${first} (and ${names.length - 1} other pods): ${reason}`);
+    const others = names.length - 1;
+    warnings.push(others === 0 ? `${first}: ${reason}` : `${first} (and ${others} other ${others === 1 ? 'pod' : 'pods'}): ${reason}`);
   }
   return warnings;
 }

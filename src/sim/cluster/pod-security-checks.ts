@@ -241,8 +241,11 @@ function seccompRestricted(_meta: ObjectMeta, spec: PodSpec): CheckFailure | und
 }
 
 /**
- * The checks in the order PSA's registry runs them: registration order (the check files' name order),
- * baseline before restricted, overlapping baseline checks last and only at the baseline level.
+ * The checks in registration order (the check files' name order). Recent registries (policy/registry.go
+ * with `Check.Overlap`) run overlapping baseline checks after the others and only at the baseline level;
+ * older ones ran every check in registration order, restricted overrides replacing their baseline twins,
+ * which is why the PSA tutorial shows "non-default capabilities, host namespaces, …". The switch to
+ * Overlap is believed to come with v1.34 (the gitRepo baseline check).
  */
 export const POD_CHECKS: readonly PodCheck[] = [
   { id: 'appArmorProfile', level: 'baseline', check: appArmorProfile },
@@ -271,11 +274,16 @@ export const POD_CHECKS: readonly PodCheck[] = [
  */
 export function evaluatePodSecurity(level: 'privileged' | 'baseline' | 'restricted', meta: ObjectMeta, spec: PodSpec, clusterMinor: number): CheckFailure[] {
   if (level === 'privileged') return [];
-  const base = POD_CHECKS.filter((c) => c.level === 'baseline' && !c.overlap);
-  const rest = level === 'baseline'
-    ? POD_CHECKS.filter((c) => c.level === 'baseline' && c.overlap)
-    : POD_CHECKS.filter((c) => c.level === 'restricted');
-  return [...base, ...rest].map((c) => c.check(meta, spec, clusterMinor)).filter((f): f is CheckFailure => f !== undefined);
+  let checks: PodCheck[];
+  if (clusterMinor >= 34) {
+    const base = POD_CHECKS.filter((c) => c.level === 'baseline' && !c.overlap);
+    const rest = POD_CHECKS.filter((c) => (level === 'baseline' ? c.level === 'baseline' && c.overlap : c.level === 'restricted'));
+    checks = [...base, ...rest];
+  } else {
+    checks = POD_CHECKS.filter((c) => c.level === 'baseline' && !(level === 'restricted' && c.overlap));
+    if (level === 'restricted') checks.push(...POD_CHECKS.filter((c) => c.level === 'restricted'));
+  }
+  return checks.map((c) => c.check(meta, spec, clusterMinor)).filter((f): f is CheckFailure => f !== undefined);
 }
 
 /**
