@@ -231,6 +231,7 @@ export function lex(src: string): LexResult {
   let isRedirectTarget = false;
   // after export/declare/local/readonly, `NAME=(…)` arguments are assignments too (bash's W_ASSIGNARG)
   let isDeclaration = false;
+  let hasAssignments = false;
   let i = 0;
   try {
     while (i < src.length) {
@@ -252,6 +253,7 @@ export function lex(src: string): LexResult {
         tokens.push({ kind: 'newline', line: lineAt(i) });
         isCommandPosition = true;
         isDeclaration = false;
+        hasAssignments = false;
         i++;
         for (const doc of pending.splice(0)) {
           i = readHereDocBody(src, i, doc);
@@ -268,6 +270,7 @@ export function lex(src: string): LexResult {
         else {
           isCommandPosition = true;
           isDeclaration = false;
+          hasAssignments = false;
         }
         i += op.length;
         continue;
@@ -290,7 +293,11 @@ export function lex(src: string): LexResult {
       tokens.push({ kind: 'word', raw, line: lineAt(i) });
       if (isRedirectTarget) isRedirectTarget = false;
       else if (isCommandPosition && DECLARATION_WORDS.has(raw)) isDeclaration = true;
-      else if (!isDeclaration) isCommandPosition = isCommandPosition && (ASSIGNMENT_WORD.test(raw) || COMMAND_PREFIX_WORDS.has(raw));
+      else if (!isDeclaration) {
+        const isAssignment = ASSIGNMENT_WORD.test(raw);
+        isCommandPosition = isCommandPosition && (isAssignment || (!hasAssignments && COMMAND_PREFIX_WORDS.has(raw)));
+        hasAssignments = isCommandPosition && isAssignment;
+      }
       if (awaitingDelimiter !== undefined) {
         const { text, isQuoted } = delimiterOf(raw);
         const doc: HereDoc = {
