@@ -139,7 +139,7 @@ export class FakeHost implements ShellHost {
       if ((node.mode & 0o111) === 0) return 'EACCES';
       const stdin = context.stdin;
       this.calls.push({ argv: [...argv], stdin, env: context.env, cwd: context.cwd });
-      return context.runScript(node.content, { argv0: name, args: argv.slice(1), stdin });
+      return context.runScript(node.content, { argv0: name, args: argv.slice(1), stdin, isScriptFile: true });
     }
     const fake = COMMANDS[name];
     if (fake === undefined) return 'ENOENT';

@@ -32,7 +32,10 @@ export type FileStat = {
 export type AccessMode = 'r' | 'w' | 'x';
 
 /** Runs a nested script through the same interpreter (what `bash -c`, `ssh node cmd` need). */
-export type ScriptRunner = (script: string, options?: { stdin?: string; argv0?: string; args?: readonly string[] }) => CommandResult;
+export type ScriptRunner = (
+  script: string,
+  options?: { stdin?: string; argv0?: string; args?: readonly string[]; isScriptFile?: boolean },
+) => CommandResult;
 
 /** What a non-builtin command receives besides its argv. Read-only: commands never mutate it. */
 export type CommandContext = {

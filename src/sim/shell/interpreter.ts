@@ -5,7 +5,7 @@
 import type { AndOrList, CaseClause, Command, CommandList, ForClause, IfClause, Pipeline, WhileClause } from './ast.ts';
 import { BUILTINS } from './builtins.ts';
 import { expandToString, expandWord, matchCasePattern, ExpansionError, type ExpandEnv } from './expand.ts';
-import type { CommandResult, ShellHost } from './host.ts';
+import type { ScriptRunner, ShellHost } from './host.ts';
 import { OutputBuffer, type Io, type Sink } from './io.ts';
 import { commandError, errorPrefix, formatSyntaxError } from './messages.ts';
 import { parse } from './parser.ts';
@@ -350,7 +350,13 @@ export class Interpreter {
       throw new LimitSignal(`${argv[0] ?? ''}: maximum function nesting level exceeded (${this.#budget.maxDepth})`);
     }
     const saved = this.state.positional;
+    const dialect = this.state.dialect;
     this.state.positional = argv.slice(1);
+    // bash -c reports errors inside functions as "environment: line N:" (functions defined in a -c
+    // string get that source name, as bash 5.2 prints)
+    if (dialect.flavour === 'bash' && !dialect.isInteractive && dialect.isCommandString !== false) {
+      this.state.dialect = { ...dialect, errorName: 'environment' };
+    }
     this.#functionDepth++;
     try {
       return this.#execCommand(body, io);
@@ -360,14 +366,22 @@ export class Interpreter {
     } finally {
       this.#functionDepth--;
       this.state.positional = saved;
+      this.state.dialect = dialect;
     }
   }
 
   /** The runner a host command gets for `ssh node 'cmd'`-style nested scripts. */
-  #scriptRunner(extra: Record<string, string>): (script: string, options?: { stdin?: string; argv0?: string; args?: readonly string[] }) => CommandResult {
+  #scriptRunner(extra: Record<string, string>): ScriptRunner {
     return (script, options) => {
       const buffer = new OutputBuffer(this.#budget.maxOutput);
-      const request = { script, stdin: options?.stdin ?? '', argv0: options?.argv0 ?? this.state.dialect.argv0, flavour: this.state.dialect.flavour, args: [...(options?.args ?? [])] };
+      const request = {
+        script,
+        stdin: options?.stdin ?? '',
+        argv0: options?.argv0 ?? this.state.dialect.argv0,
+        flavour: this.state.dialect.flavour,
+        args: [...(options?.args ?? [])],
+        isCommandString: options?.isScriptFile !== true,
+      };
       const child = this.#child(childState(this.state, request, extra), this.#depth + 1);
       const out = new Map<number, Sink>([[1, { kind: 'buffer', buffer, fd: 1 }], [2, { kind: 'buffer', buffer, fd: 2 }]]);
       const exitCode = runCatchingExit(() => child.runSource(script, { stdin: { text: request.stdin }, out }));

@@ -92,13 +92,26 @@ function skipDollar(src: string, i: number, isInDouble: boolean): number {
   return i + 1;
 }
 
-/** Skips a balanced `(…)` starting at the open paren (command substitution, array assignment). */
+/**
+ * Skips a balanced `(…)` starting at the open paren (command substitution, array assignment).
+ * Inside `case … esac` an unmatched `)` closes a pattern, not the substitution (as parse.y's
+ * parse_comsub tracks case/esac).
+ */
 function skipParens(src: string, i: number): number {
   let depth = 0;
+  let openCases = 0;
   let j = i;
   while (j < src.length) {
-    const c = src[j];
-    if (c === '(') depth++, j++;
+    const c = src[j] as string;
+    const isWordStart = j === 0 || /[\s;(|&]/.test(src[j - 1] ?? '');
+    if (isWordStart && /^case\s/.test(src.slice(j, j + 5))) {
+      openCases++;
+      j += 4;
+    } else if (isWordStart && openCases > 0 && /^esac([\s;)|&]|$)/.test(src.slice(j, j + 5))) {
+      openCases--;
+      j += 4;
+    } else if (c === '(') depth++, j++;
+    else if (c === ')' && openCases > 0 && depth === 1) j++;
     else if (c === ')') {
       depth--;
       j++;
@@ -130,6 +143,23 @@ function skipBrace(src: string, i: number): number {
     else j++;
   }
   throw new Unmatched('}', i);
+}
+
+/**
+ * Returns the index just after the `)` closing a `$(` whose `(` is at `open`, or the text's length
+ * when it never closes.
+ * @param src the text
+ * @param open the index of the `(`
+ * @returns the index after the matching `)`
+ * @example commandSubstitutionEnd('$(echo ")")x', 1) // 11
+ */
+export function commandSubstitutionEnd(src: string, open: number): number {
+  try {
+    return skipParens(src, open);
+  } catch (e) {
+    if (e instanceof Unmatched) return src.length;
+    throw e;
+  }
 }
 
 /**

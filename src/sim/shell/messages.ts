@@ -13,6 +13,10 @@ export type Dialect = {
   isInteractive: boolean;
   /** Lines read before this script: an interactive dash numbers lines across the whole session. */
   lineOffset?: number;
+  /** True when the script came from `-c` (or the terminal), false for a script file. */
+  isCommandString?: boolean;
+  /** Replaces argv0 in runtime errors: bash -c says "environment: line 1:" inside functions. */
+  errorName?: string;
 };
 
 /** glibc's strerror texts. */
@@ -41,7 +45,7 @@ export const STRERROR: Record<Errno, string> = {
  */
 export function errorPrefix(dialect: Dialect, line: number): string {
   if (dialect.flavour === 'sh') return `${dialect.argv0}: ${line + (dialect.lineOffset ?? 0)}: `;
-  return dialect.isInteractive ? `${dialect.argv0}: ` : `${dialect.argv0}: line ${line}: `;
+  return dialect.isInteractive ? `${dialect.argv0}: ` : `${dialect.errorName ?? dialect.argv0}: line ${line}: `;
 }
 
 /**

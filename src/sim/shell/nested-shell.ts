@@ -12,6 +12,8 @@ export type NestedShellRequest = {
   flavour: 'bash' | 'sh';
   args: string[];
   isErrexit?: boolean;
+  /** False when the script was read from a file (`bash script.sh`). */
+  isCommandString?: boolean;
 };
 
 const SHELLS = new Set(['sh', 'bash', 'dash']);
@@ -58,7 +60,7 @@ export function nestedShellRequest(
     const error = flavour === 'sh' ? `${base}: 0: cannot open ${file}: No such file\n` : `${base}: ${file}: ${STRERROR[text]}\n`;
     return { error, status: flavour === 'sh' ? 2 : 127 };
   }
-  return { script: text.content, stdin, argv0: file, flavour, args: rest.slice(1), isErrexit };
+  return { script: text.content, stdin, argv0: file, flavour, args: rest.slice(1), isErrexit, isCommandString: false };
 }
 
 /**
@@ -83,6 +85,6 @@ export function childState(parent: ShellState, request: NestedShellRequest, extr
     status: 0,
     isErrexit: request.isErrexit ?? false,
     isNounset: false,
-    dialect: { flavour: request.flavour, argv0: request.argv0, isInteractive: false },
+    dialect: { flavour: request.flavour, argv0: request.argv0, isInteractive: false, isCommandString: request.isCommandString ?? true },
   };
 }

@@ -1,6 +1,6 @@
 // Splits one raw word into literal text and expansions, deciding what is quoted: bash's quote
 // handling (`\`, '…', "…", $'…') and the `$`/backquote forms. It does not expand anything.
-import { scanWord } from './lexer.ts';
+import { commandSubstitutionEnd, scanWord } from './lexer.ts';
 
 /** A piece of a word. `isQuoted` pieces are never split or globbed. */
 export type WordPart =
@@ -69,7 +69,7 @@ function skipDoubleIn(raw: string, i: number): number {
     if (c === '\\') j++;
     else if (c === '"') return j;
     else if (c === '$' && (raw[j + 1] === '(' || raw[j + 1] === '{')) {
-      j = raw[j + 1] === '(' ? matchingEnd(raw, j + 2, '(', ')') : matchingEnd(raw, j + 2, '{', '}');
+      j = raw[j + 1] === '(' ? commandSubstitutionEnd(raw, j + 1) - 1 : matchingEnd(raw, j + 2, '{', '}');
     } else if (c === '`') {
       for (j++; j < raw.length && raw[j] !== '`'; j++) if (raw[j] === '\\') j++;
     }
@@ -119,8 +119,9 @@ function readDollar(raw: string, i: number, isQuoted: boolean, mode: PartMode): 
     }
   }
   if (next === '(') {
-    const close = matchingEnd(raw, i + 2, '(', ')');
-    return { part: { kind: 'command', script: raw.slice(i + 2, close), isQuoted }, end: close + 1 };
+    const end = commandSubstitutionEnd(raw, i + 1);
+    const close = raw[end - 1] === ')' ? end - 1 : end;
+    return { part: { kind: 'command', script: raw.slice(i + 2, close), isQuoted }, end };
   }
   if (next === '{') {
     const close = matchingEnd(raw, i + 2, '{', '}');

@@ -101,13 +101,15 @@ export function usageError(invocation: Pick<Invocation, 'flavour'>, name: string
 }
 
 /**
- * The program name a command reports: GNU tools print the name they were built as, whatever argv[0] was.
- * @param argv - the argv
- * @param fallback - the spec's name
- * @returns the base name of argv[0], or the fallback
- * @example programName(['/usr/bin/ls'], 'ls') // → 'ls'
+ * The program name a command reports: coreutils print argv[0] as typed (`/bin/ls: cannot access …`),
+ * busybox applets their own name.
+ * @param invocation - argv and flavour
+ * @param fallback - the spec's name, when argv[0] is empty
+ * @returns the name to prefix messages with
+ * @example programName({ argv: ['/usr/bin/ls'], flavour: 'gnu' }, 'ls') // → '/usr/bin/ls'
  */
-export function programName(argv: readonly string[], fallback: string): string {
-  const base = (argv[0] ?? '').split('/').pop();
-  return base === undefined || base === '' ? fallback : base;
+export function programName(invocation: Pick<Invocation, 'argv' | 'flavour'>, fallback: string): string {
+  const argv0 = invocation.argv[0] ?? '';
+  if (argv0 === '') return fallback;
+  return invocation.flavour === 'busybox' ? (argv0.split('/').pop() || fallback) : argv0;
 }

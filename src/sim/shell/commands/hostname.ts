@@ -1,0 +1,44 @@
+/** `hostname` (net-tools): prints the node's name; `-s` the short name, `-f` the FQDN, `-i`/`-I` an address. */
+import type { CommandSpec } from '../registry.ts';
+import { programName } from './support/output.ts';
+
+const USAGE = 'Usage: hostname [-b] {hostname|-F file}         set host name (from file)\n'
+  + '       hostname [-a|-A|-d|-f|-i|-I|-s|-y]       display formatted name\n'
+  + '       hostname                                 display host name\n';
+
+/** The node's own address (the service table's view of the node itself). */
+const NODE_ADDRESS = '10.0.0.2';
+
+/** The `hostname` program. */
+export const hostnameCommand: CommandSpec = {
+  name: 'hostname',
+  summary: 'show or set the system\'s host name',
+  usage: 'hostname [-s|-f|-i|-I] [NAME]',
+  options: [
+    { flag: '-s, --short', summary: 'short host name' },
+    { flag: '-f, --fqdn, --long', summary: 'long host name (FQDN)' },
+    { flag: '-i, --ip-address', summary: 'addresses for the host name' },
+    { flag: '-I, --all-ip-addresses', summary: 'all addresses for the host' },
+  ],
+  run(inv) {
+    const name = programName(inv, 'hostname');
+    const args = inv.argv.slice(1);
+    const host = inv.node.hostname;
+    const bad = args.find((a) => a.startsWith('-') && !['-s', '--short', '-f', '--fqdn', '--long', '-i', '--ip-address', '-I', '--all-ip-addresses'].includes(a));
+    if (bad !== undefined) {
+      const what = bad.startsWith('--') ? `unrecognized option '${bad}'` : `invalid option -- '${bad[1] ?? ''}'`;
+      return { stdout: '', stderr: `${name}: ${what}\n${USAGE}`, exitCode: 1 };
+    }
+    const operands = args.filter((a) => !a.startsWith('-'));
+    if (operands.length > 0) {
+      // sethostname(2) needs CAP_SYS_ADMIN; the node's name itself is fixed in this model
+      if (!inv.proc.capable('sys_admin')) return { stdout: '', stderr: `${name}: you must be root to change the host name\n`, exitCode: 1 };
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    const flag = args[args.length - 1];
+    if (flag === '-i' || flag === '--ip-address') return { stdout: `${NODE_ADDRESS}\n`, stderr: '', exitCode: 0 };
+    if (flag === '-I' || flag === '--all-ip-addresses') return { stdout: `${NODE_ADDRESS} \n`, stderr: '', exitCode: 0 };
+    if (flag === '-s' || flag === '--short') return { stdout: `${host.split('.')[0] ?? host}\n`, stderr: '', exitCode: 0 };
+    return { stdout: `${host}\n`, stderr: '', exitCode: 0 };
+  },
+};

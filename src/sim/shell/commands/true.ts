@@ -1,0 +1,13 @@
+/** `true`: does nothing, successfully (GNU coreutils; `--help` prints its help). */
+import { helpText, type CommandSpec } from '../registry.ts';
+
+/** The `true` command. */
+export const trueCommand: CommandSpec = {
+  name: 'true',
+  summary: 'do nothing, successfully',
+  usage: 'true [ignored command line arguments]',
+  options: [],
+  help: 'own',
+  // as coreutils true.c: only a sole `--help` is an option; everything else is ignored
+  run: (inv) => ({ stdout: inv.argv.length === 2 && inv.argv[1] === '--help' ? helpText({ ...trueCommand, help: undefined }) : '', stderr: '', exitCode: 0 }),
+};
