@@ -56,11 +56,52 @@ export function goYamlError(error: YAMLError, text: string): GoYamlError {
   if (error.code === 'MISSING_CHAR' && /closing .*quote/i.test(message)) {
     return { line: lineOf(text, text.length), problem: 'found unexpected end of stream' };
   }
+  if (error.code === 'MISSING_CHAR' && message.startsWith('Implicit map keys need to be followed')) {
+    // Found when the scanner reaches the next line, like the multi-line key above.
+    return { line: nextLineWithoutColon(text, line) + 1, problem: "could not find expected ':'" };
+  }
+  if (error.code === 'MISSING_CHAR' && message.startsWith('Sequence item without') && isInIndentedSequence(text, line)) {
+    // An indented block sequence has its own indentation level, so go-yaml wants the next '-' there.
+    return { line: line - 1, problem: "did not find expected '-' indicator" };
+  }
   if (error.code === 'BAD_INDENT' && message.startsWith('Flow map')) return { line: line - 1, problem: "did not find expected ',' or '}'" };
   if (error.code === 'BAD_INDENT' && message.startsWith('Flow sequence')) return { line: line - 1, problem: "did not find expected ',' or ']'" };
   if (error.code === 'UNEXPECTED_TOKEN' && /flow (map|collection)/i.test(message)) return { line: line - 1, problem: "did not find expected ',' or '}'" };
   // Everything else is a parser error in go-yaml: block structure broken at `line`, reported 0-based.
   return { line: Math.max(line - 1, 1), problem: 'did not find expected key' };
+}
+
+const indentOf = (line: string): number => /^ */.exec(line)?.[0].length ?? 0;
+const isContent = (line: string | undefined): line is string => line !== undefined && line.trim() !== '' && !line.trim().startsWith('#');
+
+/**
+ * Whether a 1-based line sits under a `- ` item of a block sequence indented deeper than its parent key
+ * (`key:\n    - a`), as opposed to an indentless one (`key:\n- a`).
+ */
+function isInIndentedSequence(text: string, line: number): boolean {
+  const lines = text.split('\n');
+  const indent = indentOf(lines[line - 1] ?? '');
+  let owner = line - 2;
+  while (owner >= 0 && !(isContent(lines[owner]) && indentOf(lines[owner] ?? '') < indent)) owner--;
+  const ownerLine = lines[owner];
+  if (!isContent(ownerLine) || !ownerLine.trim().startsWith('-')) return false;
+  const seqIndent = indentOf(ownerLine);
+  for (let n = owner - 1; n >= 0; n--) {
+    const candidate = lines[n];
+    if (!isContent(candidate) || candidate.trim().startsWith('-') || indentOf(candidate) > seqIndent) continue;
+    return indentOf(candidate) < seqIndent;
+  }
+  return false;
+}
+
+/** The first content line from `line` on that has no `key:` in it (the key go-yaml wanted a ':' after). */
+function nextLineWithoutColon(text: string, line: number): number {
+  const lines = text.split('\n');
+  for (let n = line - 1; n < lines.length; n++) {
+    const current = lines[n];
+    if (isContent(current) && !/:(\s|$)/.test(current)) return n + 1;
+  }
+  return line;
 }
 
 function lineOf(text: string, offset: number): number {
