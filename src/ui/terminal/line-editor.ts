@@ -1,0 +1,410 @@
+// The pure line editor behind <aa-terminal>: fed what xterm's onData delivers, it keeps the buffer, cursor,
+// history and search state as bash's readline does, and returns the bytes to write plus actions (submit,
+// interrupt, clear-screen, complete, eof). No DOM and no xterm: the element only moves bytes.
+// Over 300 lines because readline's modes (edit, i-search, completion question) share one state.
+import type { Completion } from './backend.ts';
+import { formatCompletionList, longestCommonPrefix } from './completion-list.ts';
+import { applyEdit, insertText, type EditCommand, type EditResult, type LineState } from './edit-ops.ts';
+import { History } from './history.ts';
+import { joinHistoryLines } from './history-entry.ts';
+import { decodeKeys, type Key, type KeyName } from './key-decoder.ts';
+import { searchFor, searchOlder, searchPrompt, startSearch, type SearchState } from './reverse-search.ts';
+import { leaveLine, renderFrame, type Frame } from './screen-layout.ts';
+
+/** What the host must do besides writing bytes. */
+export type EditorAction =
+  /** Run this complete input; the editor waits until `start` is called again. */
+  | { kind: 'submit'; text: string }
+  /** Ctrl-C abandoned the line (bash sets `$?` to 130); the editor already drew a fresh prompt. */
+  | { kind: 'interrupt' }
+  /** Ctrl-L cleared the screen; the editor already redrew the line at the top. */
+  | { kind: 'clear-screen' }
+  /** Tab asked for completions (informational: the editor already applied or listed them). */
+  | { kind: 'complete'; replaceFrom: number; candidates: string[] }
+  /** Ctrl-D on an empty line: the shell exits; the editor waits until `start` is called again. */
+  | { kind: 'eof' };
+
+/** The result of feeding input or starting a line. */
+export type EditorOutput = { write: string; actions: EditorAction[] };
+
+/** bash's PS1 and PS2 as the backend renders them. */
+export type Prompts = { prompt: string; continuationPrompt: string };
+
+/** What the editor asks of the shell, synchronously. */
+export type LineEditorOptions = {
+  /** False while more lines are needed (bash would print PS2). */
+  isComplete(text: string): boolean;
+  /** Completion candidates for the word before the cursor. */
+  complete(line: string, cursor: number): Completion;
+  /** Saved history, oldest first. */
+  history?: readonly string[];
+  /** The terminal's width in cells (default 80). */
+  columns?: number;
+  /** Entries kept (bash's HISTSIZE, default 1000). */
+  historySize?: number;
+  /** From how many candidates readline asks before listing (completion-query-items, default 100). */
+  completionQueryItems?: number;
+};
+
+type Mode = 'waiting' | 'edit' | 'search' | 'confirm-list';
+
+const EMPTY: LineState = { text: '', cursor: 0 };
+
+const CONTROL_EDITS: Readonly<Record<string, EditCommand>> = {
+  '\x01': 'beginning-of-line', '\x02': 'backward-char', '\x05': 'end-of-line', '\x06': 'forward-char',
+  '\x08': 'backward-delete-char', '\x7f': 'backward-delete-char', '\x0b': 'kill-line',
+  '\x14': 'transpose-chars', '\x15': 'unix-line-discard', '\x17': 'unix-word-rubout',
+};
+
+const NAMED_EDITS: Partial<Record<KeyName, EditCommand>> = {
+  left: 'backward-char', right: 'forward-char', home: 'beginning-of-line', end: 'end-of-line',
+  delete: 'delete-char', 'word-left': 'backward-word', 'word-right': 'forward-word', 'meta-d': 'kill-word',
+  'meta-backspace': 'backward-kill-word',
+};
+
+/** A readline-like editor for one terminal. */
+export class LineEditor {
+  readonly #options: LineEditorOptions;
+  readonly #history: History;
+  #columns: number;
+  #mode: Mode = 'waiting';
+  #prompts: Prompts = { prompt: '$ ', continuationPrompt: '> ' };
+  #line: LineState = EMPTY;
+  #pending: string[] = [];
+  #frame: Frame = { text: '', cursor: 0, startCol: 0 };
+  #queue: Key[] = [];
+  #out = '';
+  #actions: EditorAction[] = [];
+  #killed = '';
+  /** Set by Tab (did it change the line?), cleared by any other key: readline's completion_changed_buffer. */
+  #lastTabChanged: boolean | undefined;
+  #search: SearchState | undefined;
+  #searchLines: string[] = [];
+  #lastQuery = '';
+  #listing: string[] = [];
+
+  /** @param options the shell's isComplete/complete, saved history, width */
+  constructor(options: LineEditorOptions) {
+    this.#options = options;
+    this.#history = new History(options.history ?? [], options.historySize);
+    this.#columns = Math.max(1, options.columns ?? 80);
+  }
+
+  /** The buffer being edited (the matched line during a search). */
+  get text(): string {
+    return this.#line.text;
+  }
+
+  /** The cursor's UTF-16 index in the buffer. */
+  get cursor(): number {
+    return this.#line.cursor;
+  }
+
+  /** True between a submit or eof and the next `start`. */
+  get isWaiting(): boolean {
+    return this.#mode === 'waiting';
+  }
+
+  /** History entries, oldest first (for the backend to save). */
+  get history(): readonly string[] {
+    return this.#history.entries;
+  }
+
+  /**
+   * Sets the width for later drawing (xterm reflows what is on screen).
+   * @param columns the terminal's new width
+   */
+  resize(columns: number): void {
+    this.#columns = Math.max(1, Math.floor(columns));
+  }
+
+  /**
+   * Draws a fresh primary prompt and goes on with input typed or pasted meanwhile.
+   * @param prompts the prompts as they are now (cwd may have changed)
+   * @param startCol the column the prompt starts at (command output may not end with a newline)
+   * @returns bytes and actions
+   */
+  start(prompts: Prompts, startCol = 0): EditorOutput {
+    this.#prompts = prompts;
+    this.#mode = 'edit';
+    this.#pending = [];
+    this.#newLine(startCol);
+    return this.#drain();
+  }
+
+  /**
+   * Feeds what xterm's onData delivered.
+   * @param data typed or pasted text, control characters, escape sequences
+   * @returns bytes and actions
+   */
+  feed(data: string): EditorOutput {
+    const keys = decodeKeys(data);
+    if (this.#mode === 'waiting') {
+      // As the tty on SIGINT: Ctrl-C while a command runs echoes ^C and throws the typeahead away.
+      const interrupt = keys.findLastIndex((k) => k.kind === 'control' && k.char === '\x03');
+      if (interrupt >= 0) {
+        this.#queue = keys.slice(interrupt + 1);
+        this.#out += '^C';
+      } else this.#queue.push(...keys);
+      return this.#flush();
+    }
+    this.#queue.push(...keys);
+    return this.#drain();
+  }
+
+  #drain(): EditorOutput {
+    while (this.#mode !== 'waiting' && this.#queue.length > 0) this.#handle(this.#queue.shift()!);
+    return this.#flush();
+  }
+
+  #flush(): EditorOutput {
+    const output = { write: this.#out, actions: this.#actions };
+    this.#out = '';
+    this.#actions = [];
+    return output;
+  }
+
+  #handle(key: Key): void {
+    const previousTab = this.#lastTabChanged;
+    this.#lastTabChanged = undefined;
+    if (this.#mode === 'confirm-list') return this.#answerListing(key);
+    if (this.#mode === 'search' && this.#searchKey(key)) return;
+    if (key.kind === 'text') return this.#edit(insertText(this.#line, key.text));
+    if (key.kind === 'named') return this.#namedKey(key.name);
+    const edit = CONTROL_EDITS[key.char];
+    if (edit !== undefined) return this.#edit(applyEdit(this.#line, edit));
+    switch (key.char) {
+      case '\r':
+      case '\n':
+        return this.#accept();
+      case '\x03':
+        return this.#interrupt();
+      case '\x04':
+        return this.#line.text === '' ? this.#endOfFile() : this.#edit(applyEdit(this.#line, 'delete-char'));
+      case '\x07':
+        this.#out += '\x07';
+        return;
+      case '\t':
+        return this.#complete(previousTab === false);
+      case '\x0c':
+        return this.#clearScreen();
+      case '\x0e':
+        return this.#walkHistory(1);
+      case '\x10':
+        return this.#walkHistory(-1);
+      case '\x12':
+        return this.#startSearch();
+      case '\x19':
+        if (this.#killed !== '') this.#edit(insertText(this.#line, this.#killed));
+        return;
+    }
+  }
+
+  #namedKey(name: KeyName): void {
+    if (name === 'up') return this.#walkHistory(-1);
+    if (name === 'down') return this.#walkHistory(1);
+    const edit = NAMED_EDITS[name];
+    if (edit !== undefined) this.#edit(applyEdit(this.#line, edit));
+  }
+
+  #edit(result: EditResult): void {
+    if (result.isBell === true) this.#out += '\x07';
+    if (result.killed !== undefined && result.killed !== '') this.#killed = result.killed;
+    this.#line = { text: result.text, cursor: result.cursor };
+    this.#render();
+  }
+
+  #render(): void {
+    const prompt = this.#search !== undefined ? searchPrompt(this.#search)
+      : this.#pending.length > 0 ? this.#prompts.continuationPrompt : this.#prompts.prompt;
+    const next = { text: prompt + this.#line.text, cursor: prompt.length + this.#line.cursor, startCol: this.#frame.startCol };
+    this.#out += renderFrame(this.#frame, next, this.#columns);
+    this.#frame = next;
+  }
+
+  #newLine(startCol: number): void {
+    this.#line = EMPTY;
+    this.#redraw(startCol);
+  }
+
+  /** Draws prompt and line anew below whatever was printed (rl_forced_update_display). */
+  #redraw(startCol = 0): void {
+    this.#frame = { text: '', cursor: 0, startCol };
+    this.#render();
+  }
+
+  #isComplete(text: string): boolean {
+    try {
+      return this.#options.isComplete(text);
+    } catch {
+      return true; // let run() report what is wrong with it
+    }
+  }
+
+  #accept(): void {
+    this.#out += leaveLine(this.#frame, this.#columns, '');
+    const lines = [...this.#pending, this.#line.text];
+    const text = lines.join('\n');
+    if (!this.#isComplete(text)) {
+      this.#pending = lines;
+      return this.#newLine(0);
+    }
+    this.#pending = [];
+    this.#history.add(joinHistoryLines(lines));
+    if (text.trim() === '') return this.#newLine(0);
+    this.#submit({ kind: 'submit', text });
+  }
+
+  #submit(action: EditorAction): void {
+    this.#actions.push(action);
+    this.#line = EMPTY;
+    this.#mode = 'waiting';
+  }
+
+  #interrupt(): void {
+    this.#out += leaveLine(this.#frame, this.#columns, '^C');
+    this.#pending = [];
+    this.#search = undefined;
+    this.#mode = 'edit';
+    this.#history.reset();
+    this.#actions.push({ kind: 'interrupt' });
+    this.#newLine(0);
+  }
+
+  #endOfFile(): void {
+    if (this.#pending.length === 0) return this.#submit({ kind: 'eof' });
+    // bash runs what it has: the shell then reports the here-document or construct cut short by EOF.
+    this.#out += leaveLine(this.#frame, this.#columns, '');
+    const lines = this.#pending;
+    this.#pending = [];
+    this.#history.add(joinHistoryLines(lines));
+    this.#submit({ kind: 'submit', text: lines.join('\n') });
+  }
+
+  #clearScreen(): void {
+    this.#out += '\x1b[H\x1b[2J';
+    this.#actions.push({ kind: 'clear-screen' });
+    this.#redraw();
+  }
+
+  #walkHistory(delta: number): void {
+    const line = this.#history.move(delta, this.#line.text);
+    if (line === undefined) {
+      if (delta < 0) this.#out += '\x07';
+      return;
+    }
+    this.#line = { text: line, cursor: line.length };
+    this.#render();
+  }
+
+  #complete(isSecondTab: boolean): void {
+    const { text, cursor } = this.#line;
+    let result: Completion;
+    try {
+      result = this.#options.complete(text, cursor);
+    } catch {
+      result = { replaceFrom: cursor, candidates: [] };
+    }
+    const from = Number.isInteger(result.replaceFrom) ? Math.min(Math.max(result.replaceFrom, 0), cursor) : cursor;
+    const candidates = [...new Set((Array.isArray(result.candidates) ? result.candidates : []).filter((c) => typeof c === 'string'))];
+    this.#actions.push({ kind: 'complete', replaceFrom: from, candidates });
+    this.#lastTabChanged = false;
+    if (candidates.length === 0) {
+      this.#out += '\x07';
+    } else if (isSecondTab) {
+      this.#list(candidates);
+    } else if (candidates.length === 1) {
+      const only = candidates[0]!;
+      // As readline's append_to_match: a space after a finished word, nothing after a directory.
+      const isDirectory = only.endsWith('/');
+      const isSpaceNext = text[cursor] === ' ';
+      this.#replaceWord(from, only + (isDirectory || isSpaceNext ? '' : ' '), isSpaceNext && !isDirectory ? 1 : 0);
+    } else {
+      const common = longestCommonPrefix(candidates);
+      if (common.length > cursor - from) this.#replaceWord(from, common, 0);
+      this.#out += '\x07';
+    }
+  }
+
+  #replaceWord(from: number, insertion: string, skip: number): void {
+    const { text, cursor } = this.#line;
+    const next = { text: text.slice(0, from) + insertion + text.slice(cursor), cursor: from + insertion.length + skip };
+    this.#lastTabChanged = next.text !== text || next.cursor !== cursor;
+    this.#line = next;
+    this.#render();
+  }
+
+  #list(candidates: string[]): void {
+    this.#out += leaveLine(this.#frame, this.#columns, '');
+    if (candidates.length >= (this.#options.completionQueryItems ?? 100)) {
+      this.#out += `Display all ${candidates.length} possibilities? (y or n)`;
+      this.#listing = candidates;
+      this.#mode = 'confirm-list';
+      return;
+    }
+    this.#out += formatCompletionList(candidates, this.#columns);
+    this.#redraw();
+  }
+
+  #answerListing(key: Key): void {
+    const answer = key.kind === 'text' ? key.text[0]! : key.kind === 'control' ? key.char : '';
+    if (key.kind === 'text' && key.text.length > 1) this.#queue.unshift({ kind: 'text', text: key.text.slice(1) });
+    const isYes = answer === 'y' || answer === 'Y' || answer === ' ';
+    const isNo = answer === 'n' || answer === 'N' || answer === '\x7f' || answer === '\x07' || answer === '\x03';
+    if (!isYes && !isNo) {
+      this.#out += '\x07';
+      return;
+    }
+    this.#out += '\r\n' + (isYes ? formatCompletionList(this.#listing, this.#columns) : '');
+    this.#listing = [];
+    this.#mode = 'edit';
+    this.#redraw();
+  }
+
+  #startSearch(): void {
+    // The lines searched: history, then the line typed; the line shown now as edited.
+    this.#searchLines = [...this.#history.entries, ''];
+    this.#searchLines[this.#history.position] = this.#line.text;
+    this.#search = startSearch(this.#history.position, this.#line.cursor);
+    this.#mode = 'search';
+    this.#render();
+  }
+
+  /** One key during Ctrl-R; false when the key ends the search and must then act normally. */
+  #searchKey(key: Key): boolean {
+    const search = this.#search!;
+    const lines = this.#searchLines;
+    let next: SearchState;
+    if (key.kind === 'text') next = searchFor(lines, search, search.query + key.text);
+    else if (key.kind === 'control' && key.char === '\x12') next = searchOlder(lines, search, this.#lastQuery);
+    else if (key.kind === 'control' && (key.char === '\x7f' || key.char === '\x08')) {
+      if (search.query === '') {
+        this.#out += '\x07';
+        return true;
+      }
+      next = searchFor(lines, search, Array.from(search.query).slice(0, -1).join(''));
+    } else if (key.kind === 'control' && key.char === '\x07') {
+      // Ctrl-G: abort, back to the line as it was before the search.
+      this.#endSearch(search.startIndex, lines[search.startIndex] ?? '', search.startOffset);
+      return true;
+    } else {
+      this.#endSearch(search.index, lines[search.index] ?? '', search.offset);
+      // Escape and Ctrl-J only end the search (isearch-terminators); other keys then act.
+      return (key.kind === 'named' && key.name === 'escape') || (key.kind === 'control' && key.char === '\n');
+    }
+    if (next.isFailed) this.#out += '\x07';
+    this.#search = next;
+    this.#line = { text: lines[next.index] ?? '', cursor: next.offset };
+    this.#render();
+    return true;
+  }
+
+  #endSearch(index: number, text: string, cursor: number): void {
+    if (this.#search !== undefined && this.#search.query !== '') this.#lastQuery = this.#search.query;
+    this.#search = undefined;
+    this.#mode = 'edit';
+    this.#history.jump(index, this.#searchLines[this.#history.position] ?? '');
+    this.#line = { text, cursor };
+    this.#render();
+  }
+}
