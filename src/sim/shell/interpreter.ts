@@ -205,7 +205,7 @@ export class Interpreter {
   }
 
   #execFor(clause: ForClause, io: Io): number {
-    const env = this.#expandEnv(io);
+    const env = this.#expandEnv(io, clause.line);
     const items = clause.items === undefined ? [...this.state.positional] : this.#expanding(io, clause.line, () => clause.items?.flatMap((w) => expandWord(w.raw, env)) ?? []);
     let status = 0;
     for (const item of items) {
@@ -232,7 +232,7 @@ export class Interpreter {
   }
 
   #execCase(clause: CaseClause, io: Io): number {
-    const env = this.#expandEnv(io);
+    const env = this.#expandEnv(io, clause.subject.line);
     const subject = this.#expanding(io, clause.subject.line, () => expandToString(clause.subject.raw, env));
     for (const item of clause.items) {
       if (item.patterns.some((p) => this.#expanding(io, p.line, () => matchCasePattern(subject, p.raw, env)))) {
@@ -256,7 +256,7 @@ export class Interpreter {
   #execSimple(command: Extract<Command, { kind: 'simple' }>, io: Io): number {
     this.#tick();
     const { line } = command;
-    const env = this.#expandEnv(io);
+    const env = this.#expandEnv(io, command.line);
     this.#substitutionStatus = undefined;
     const argv = this.#expanding(io, line, () => command.words.flatMap((w) => expandWord(w.raw, env)));
     const assignments = this.#expanding(io, line, () => command.assignments.map((w) => evaluateAssignment(w.raw, env)));
@@ -389,7 +389,7 @@ export class Interpreter {
     };
   }
 
-  #expandEnv(io: Io): ExpandEnv {
+  #expandEnv(io: Io, line: number): ExpandEnv {
     const state = this.state;
     const host = this.#host;
     return {
@@ -401,7 +401,7 @@ export class Interpreter {
       assign: (name, value) => applyAssignment(state, { name, index: undefined, value, isAppend: false }),
       special: (name) => specialParameter(state, host, name),
       positional: () => state.positional,
-      substitute: (script) => this.#substitute(script, io),
+      substitute: (script) => this.#substitute(script, io, line),
       listDir: (path) => host.listDir(path),
       exists: (path) => typeof host.stat(path) !== 'string',
       isDirectory: (path) => {
@@ -413,19 +413,23 @@ export class Interpreter {
     };
   }
 
-  /** `$( … )`: runs in a subshell; stdout is captured, stderr passes through; `$?` follows it. */
-  #substitute(script: string, io: Io): string {
+  /**
+   * `$( … )`: runs in a subshell; stdout is captured, stderr passes through; `$?` follows it.
+   * Its lines count from the enclosing command's line, as bash numbers them.
+   */
+  #substitute(script: string, io: Io, line: number): string {
     const buffer = new OutputBuffer(this.#budget.maxOutput);
     const out = new Map(io.out);
     out.set(1, { kind: 'buffer', buffer, fd: 1 });
-    const status = this.#inSubshell((child) => child.runSource(script, { stdin: { text: '' }, out }));
+    const numbered = '\n'.repeat(Math.max(0, line - 1)) + script;
+    const status = this.#inSubshell((child) => child.runSource(numbered, { stdin: { text: '' }, out }));
     this.#substitutionStatus = status;
     this.state.status = status;
     return buffer.text(1);
   }
 
   #redirectEnv(io: Io, line: number): Parameters<typeof applyRedirections>[2] {
-    const env = this.#expandEnv(io);
+    const env = this.#expandEnv(io, line);
     return {
       host: this.#host,
       cwd: this.state.cwd,

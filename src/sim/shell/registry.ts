@@ -34,6 +34,16 @@ export type NodeInfo = {
   now(): number;
 };
 
+/** How node-level commands (`su`, `sudo -i`) start a new login shell that takes over the terminal. */
+export type SessionControl = {
+  /**
+   * After the current line, a new interactive shell for `user` reads the next lines until `exit`.
+   * @param user - the account
+   * @param options - `isLogin`: a login shell (`su -`, `sudo -i`) starts in the user's home
+   */
+  startShell(user: string, options: { isLogin: boolean }): void;
+};
+
 /** What `run` receives. Read-only: commands never mutate it. */
 export type Invocation = {
   /** argv[0] as typed (may be a path such as `/usr/sbin/apparmor_parser`), then the arguments */
@@ -47,6 +57,8 @@ export type Invocation = {
   flavour: 'gnu' | 'busybox';
   /** the registry itself (for `help`, `which`, `sudo`) */
   registry: CommandRegistry;
+  /** present in an interactive world: lets `su`/`sudo -i` start a new shell */
+  session?: SessionControl;
 };
 
 /** One command. `name` is the literal command (`apparmor_parser`); the file name is its kebab form. */
