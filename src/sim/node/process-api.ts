@@ -59,6 +59,26 @@ export type ProcInfo = {
   mode: string;
 };
 
+/** How `loadPolicy` treats the kernel: add new profiles only, replace, or compile without loading (`-Q`). */
+export type PolicyLoadOptions = {
+  action: 'add' | 'replace';
+  /** `-C`: every profile in complain mode */
+  isComplain: boolean;
+  /** false for `-Q`: compile only */
+  isKernelLoad: boolean;
+  /** `-I` directories searched before `/etc/apparmor.d` */
+  includeDirs?: readonly string[];
+};
+
+/** What compiling (and loading) one policy file gave. */
+export type PolicyLoadOutcome = {
+  /** false when the parser rejected the text; `stderr` then holds apparmor_parser's message */
+  accepted: boolean;
+  stderr: string;
+  /** the profiles in the parser's load order; `errno` when the kernel refused that one */
+  profiles: { name: string; errno?: Errno }[];
+};
+
 /** How to run another program as a child process. */
 export type SpawnRequest = {
   /** argv; argv[0] is looked up in PATH unless it contains a slash */
@@ -127,8 +147,25 @@ export type ProcessApi = {
    * @returns its result, or the errno of execve (`ENOENT` when no such program: the caller prints)
    */
   spawn(request: SpawnRequest): CommandResult | Errno;
+  /**
+   * execve in place: this task becomes the program (same pid), as `aa-exec`, `sudo` and `su` do; a
+   * pending `changeOnexec` applies here. `uid` switches user (only setuid programs such as sudo may).
+   * @returns the program's result, or the errno of execve
+   */
+  exec(request: SpawnRequest & { uid?: number }): CommandResult | Errno;
   /** writes `exec PROFILE` to `/proc/self/attr/exec` (aa_change_onexec): the next exec enters PROFILE */
   changeOnexec(profile: string): ProcResult;
+
+  /**
+   * Compiles a policy file through the engine and (unless `isKernelLoad` is false) loads it into the
+   * kernel as `apparmor_parser` does through `.load`/`.replace`: needs CAP_MAC_ADMIN and an
+   * unconfined task; logs one STATUS record per profile.
+   */
+  loadPolicy(text: string, file: string, options: PolicyLoadOptions): PolicyLoadOutcome;
+  /** Removes a loaded profile with its children (`.remove`): ENOENT when it is not loaded. */
+  removeProfile(name: string): ProcResult;
+  /** the kernel's loaded profiles with their modes, as `/sys/kernel/security/apparmor/profiles` lists them */
+  loadedProfiles(): readonly { name: string; mode: string }[];
 
   /** socket(2); `family` inet/inet6/unix/netlink/packet, `type` stream/dgram/raw */
   socket(family: string, type: string, protocol?: number | string): ProcResult<number>;
