@@ -1,0 +1,311 @@
+/**
+ * One simulated node: the kernel model with its policy loader, the node's file tree, users, a
+ * deterministic clock, the process table (pid, parent, argv) and the stamped kernel log. It runs
+ * programs as the kernel would — fork, execve with AppArmor transitions, then the registry's command as
+ * the new task — and knows nothing about shells or terminals.
+ */
+import type { IncludeReader } from '../../apparmor/index.ts';
+import {
+  Kernel, USERS, commOf, createPolicyLoader, labelName, loadOrder, loadPolicyFile, removePolicyProfile, sysExecve,
+  type Errno, type PolicyLoader, type Task,
+} from '../kernel/index.ts';
+import type { CommandContext, CommandResult } from '../shell/host.ts';
+import type { CommandRegistry, NodeInfo, SessionControl } from '../shell/registry.ts';
+import { NodeClock, type ClockState } from './clock.ts';
+import type { KernelLogEntry } from './kernel-log.ts';
+import { GROUPS, layNodeFiles } from './layout.ts';
+import { absolutePath, createProcessApi, type ProcessHost } from './process.ts';
+import type { PolicyLoadOptions, PolicyLoadOutcome, ProcInfo, ProcResult, SpawnRequest } from './process-api.ts';
+
+/** How a node is built. */
+export type NodeOptions = {
+  hostname?: string;
+  clock?: ClockState;
+  /** the first audit serial number */
+  auditSerial?: number;
+};
+
+/** One change to the loaded policy, replayed when a snapshot is restored. */
+export type PolicyOp =
+  | { op: 'load'; text: string; file: string; isComplain: boolean }
+  | { op: 'remove'; name: string };
+
+/** A running program's bookkeeping besides the kernel's task. */
+type ProcessMeta = { ppid: number; args: readonly string[] };
+
+/** What a program run needs from the caller: the shell's context without the stdin getter semantics. */
+export type RunContext = Omit<CommandContext, 'stdin'> & { stdin: string; session?: SessionControl };
+
+const KERNEL_RELEASE = '6.1.0-28-amd64';
+const KERNEL_VERSION = '#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)';
+
+/** The node. */
+export class SimNode {
+  readonly kernel: Kernel;
+  readonly loader: PolicyLoader;
+  readonly registry: CommandRegistry;
+  readonly clock: NodeClock;
+  readonly hostname: string;
+  readonly info: NodeInfo;
+  readonly log: KernelLogEntry[] = [];
+  /** every policy load and removal, in order (for snapshots) */
+  readonly policyOps: PolicyOp[] = [];
+  readonly #meta = new Map<number, ProcessMeta>();
+  #auditMark = 0;
+  #serial: number;
+  /** the task shell-level operations (redirections, tests) run as */
+  current: Task | undefined;
+
+  /**
+   * @param registry - the commands installed as programs
+   * @param options - hostname, clock, audit serial
+   */
+  constructor(registry: CommandRegistry, options: NodeOptions = {}) {
+    this.registry = registry;
+    this.hostname = options.hostname ?? 'node01';
+    this.clock = new NodeClock(options.clock);
+    this.#serial = options.auditSerial ?? 184;
+    this.kernel = new Kernel({ firstPid: 1 });
+    layNodeFiles(this.kernel.fs, { hostname: this.hostname, commands: registry.list() });
+    this.loader = createPolicyLoader({ reader: this.#includeReader() });
+    this.kernel.profiles.nullProfileFactory = (name) => this.loader.nullProfile(name);
+    const clock = this.clock;
+    this.info = {
+      hostname: this.hostname, kernelRelease: KERNEL_RELEASE, kernelVersion: KERNEL_VERSION, machine: 'x86_64',
+      uptime: () => clock.uptime(), now: () => clock.now(),
+    };
+    const init = this.kernel.spawn({ exe: '/usr/lib/systemd/systemd', comm: 'systemd', pid: 1 });
+    this.#meta.set(init.pid, { ppid: 0, args: ['/sbin/init'] });
+    const sshd = this.kernel.spawn({ exe: '/usr/sbin/sshd', pid: 612 });
+    this.#meta.set(sshd.pid, { ppid: 1, args: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'] });
+    this.#auditMark = this.kernel.auditMark();
+  }
+
+  /** Reads includes from the node's own `/etc/apparmor.d`, so edited abstractions take effect. */
+  #includeReader(): IncludeReader {
+    const fs = this.kernel.fs;
+    const at = (path: string): string => (path.startsWith('/') ? path : `/etc/apparmor.d/${path}`);
+    return {
+      readFile: (path) => {
+        const found = fs.lookup(at(path));
+        return found.ok && found.inode.type === 'file' ? found.inode.content : undefined;
+      },
+      listDir: (path) => {
+        const found = fs.lookup(at(path));
+        return found.ok && found.inode.type === 'dir' ? fs.list(found.path) : undefined;
+      },
+    };
+  }
+
+  /**
+   * Starts a login shell's task for a user (its parent is sshd or the caller).
+   * @param user - the account name
+   * @param parent - the parent task (default sshd)
+   * @returns the shell's task
+   */
+  login(user: string, parent?: Task): Task {
+    const task = this.kernel.spawn({ exe: '/usr/bin/bash', user, ...(parent?.label ? { label: parent.label } : {}) });
+    this.#meta.set(task.pid, { ppid: parent?.pid ?? 612, args: ['-bash'] });
+    return task;
+  }
+
+  /**
+   * Ends a task started by `login`.
+   * @param task - the task
+   */
+  logout(task: Task): void {
+    this.kernel.exit(task);
+    this.#meta.delete(task.pid);
+  }
+
+  /** Stamps the records the kernel logged since the last call; call once per command, then advance. */
+  collectLog(): void {
+    for (const record of this.kernel.auditSince(this.#auditMark)) {
+      this.clock.advance('event');
+      this.log.push({ record, uptime: this.clock.uptime(), epochMs: this.clock.now(), serial: this.#serial++ });
+    }
+    this.#auditMark = this.kernel.auditMark();
+  }
+
+  /** @returns the audit serial the next record gets */
+  get nextSerial(): number {
+    return this.#serial;
+  }
+
+  /**
+   * Finds a program as execvp does: a name with a slash as a path, otherwise each `PATH` directory.
+   * @param name - argv[0]
+   * @param env - the environment (PATH)
+   * @param cwd - the working directory
+   * @returns the path to exec, or ENOENT
+   */
+  findProgram(name: string, env: Readonly<Record<string, string>>, cwd: string): string | 'ENOENT' {
+    if (name === '') return 'ENOENT';
+    if (name.includes('/')) return absolutePath(cwd, name);
+    for (const dir of (env.PATH ?? '/usr/bin:/bin').split(':')) {
+      const path = absolutePath(cwd, `${dir === '' ? '.' : dir}/${name}`);
+      const found = this.kernel.fs.lookup(path);
+      if (found.ok && found.inode.type === 'file') return path;
+    }
+    return 'ENOENT';
+  }
+
+  /**
+   * fork + execve + run: what a shell does for an external command.
+   * @param parent - the calling task
+   * @param argv - the command line
+   * @param context - stdin, environment, cwd, nested-script runner, session control
+   * @returns the program's result, or the errno for the shell to report
+   */
+  runProgram(parent: Task, argv: readonly string[], context: RunContext): CommandResult | Errno {
+    const path = this.findProgram(argv[0] ?? '', context.env, context.cwd);
+    if (path === 'ENOENT') return 'ENOENT';
+    const child = this.kernel.spawn({
+      exe: parent.exe, comm: parent.comm, user: parent.uid, ...(parent.label ? { label: parent.label } : {}),
+    });
+    child.gid = parent.gid;
+    child.fsgid = parent.fsgid;
+    child.groups = [...parent.groups];
+    this.#meta.set(child.pid, { ppid: parent.pid, args: this.#meta.get(parent.pid)?.args ?? [] });
+    try {
+      return this.execInto(child, path, argv, context);
+    } finally {
+      this.kernel.exit(child);
+      this.#meta.delete(child.pid);
+    }
+  }
+
+  /**
+   * execve in place, then runs the program's command as `task`.
+   * @param task - the task that becomes the program
+   * @param path - the program's path (absolute or relative to the context's cwd)
+   * @param argv - the command line
+   * @param context - the run context
+   * @param uid - switch to this user first (setuid programs)
+   * @returns the program's result, or the errno of execve
+   */
+  execInto(task: Task, path: string, argv: readonly string[], context: RunContext, uid?: number): CommandResult | Errno {
+    if (uid !== undefined) {
+      const user = USERS.find((u) => u.uid === uid);
+      task.uid = task.fsuid = uid;
+      task.gid = task.fsgid = user?.gid ?? uid;
+      task.groups = [task.gid];
+    }
+    const outcome = sysExecve(this.kernel, task, absolutePath(context.cwd, path), commOf(argv[0] ?? path));
+    if (!outcome.ok) return outcome.errno;
+    const meta = this.#meta.get(task.pid);
+    this.#meta.set(task.pid, { ppid: meta?.ppid ?? 1, args: [...argv] });
+    if (outcome.value.signal !== undefined) return { stdout: '', stderr: '', exitCode: 128 + outcome.value.signal };
+    if (outcome.value.exit !== undefined && outcome.value.exit !== 0) {
+      return { stdout: '', stderr: outcome.value.stderr, exitCode: outcome.value.exit };
+    }
+    const inode = this.kernel.fs.get(outcome.value.path);
+    if (inode?.content.startsWith('#!')) {
+      return this.#withCurrent(task, () => context.runScript(inode.content, { stdin: context.stdin, argv0: path, args: argv.slice(1) }));
+    }
+    const program = inode?.exec?.kind === 'dynamic' ? inode.exec.program : undefined;
+    const spec = program === undefined ? undefined : this.registry.get(program);
+    if (spec === undefined) return 'ENOENT';
+    const proc = createProcessApi(this.processHost(context), task, context.cwd, context.env);
+    const run = (): CommandResult => this.registry.invoke(spec, {
+      argv, context: { ...context }, proc, node: this.info, flavour: 'gnu', registry: this.registry,
+      ...(context.session ? { session: context.session } : {}),
+    });
+    const result = this.#withCurrent(task, run);
+    if (task.killedBy !== undefined) return { ...result, exitCode: 128 + task.killedBy };
+    return result;
+  }
+
+  #withCurrent<T>(task: Task, body: () => T): T {
+    const saved = this.current;
+    this.current = task;
+    try {
+      return body();
+    } finally {
+      this.current = saved;
+    }
+  }
+
+  /**
+   * The node as the process API sees it.
+   * @param context - the run context children inherit
+   * @returns the host
+   */
+  processHost(context: RunContext): ProcessHost {
+    const toRun = (request: SpawnRequest & { cwd: string; env: Readonly<Record<string, string>> }): RunContext => ({
+      ...context, stdin: request.stdin ?? '', cwd: request.cwd, env: request.env,
+    });
+    return {
+      kernel: this.kernel,
+      spawn: (parent, request) => this.runProgram(parent, request.argv, toRun(request)),
+      exec: (task, request) => {
+        const path = this.findProgram(request.argv[0] ?? '', request.env, request.cwd);
+        if (path === 'ENOENT') return 'ENOENT';
+        return this.execInto(task, path, request.argv, toRun(request), request.uid);
+      },
+      processes: () => this.processes(),
+      loadPolicy: (task, text, file, options) => this.loadPolicy(task, text, file, options),
+      removeProfile: (task, name) => this.removeProfile(task, name),
+      groups: GROUPS,
+    };
+  }
+
+  /** @returns every process, by pid */
+  processes(): ProcInfo[] {
+    return [...this.kernel.tasks.values()]
+      .sort((a, b) => a.pid - b.pid)
+      .map((task) => {
+        const meta = this.#meta.get(task.pid);
+        return {
+          pid: task.pid, ppid: meta?.ppid ?? 0, comm: task.comm, exe: task.exe, args: meta?.args ?? [task.exe],
+          uid: task.uid, user: USERS.find((u) => u.uid === task.uid)?.name ?? String(task.uid),
+          profile: labelName(task.label), mode: task.label?.mode ?? 'unconfined',
+        };
+      });
+  }
+
+  /**
+   * Compiles a policy file and loads it as `task` (see `ProcessApi.loadPolicy`).
+   * @param task - the loading task (apparmor_parser)
+   * @param text - the policy text
+   * @param file - its name for messages
+   * @param options - add/replace, complain, kernel load, include dirs
+   * @returns the outcome
+   */
+  loadPolicy(task: Task, text: string, file: string, options: PolicyLoadOptions): PolicyLoadOutcome {
+    const probe = createPolicyLoader({ reader: this.#includeReader(), ...(options.includeDirs ? { includeDirs: options.includeDirs } : {}) })
+      .load(text, file, { isComplain: options.isComplain });
+    const names = loadOrder(probe.profiles).map((p) => p.name);
+    if (!probe.accepted || !options.isKernelLoad) return { accepted: probe.accepted, stderr: probe.stderr, profiles: names.map((name) => ({ name })) };
+    const refused = this.#mayManagePolicy(task);
+    if (refused !== undefined) return { accepted: true, stderr: '', profiles: names.map((name) => ({ name, errno: refused })) };
+    if (options.action === 'add') {
+      const existing = names.find((name) => this.kernel.profiles.find(name) !== undefined);
+      // the kernel refuses the whole set; the parser reports the first profile it sent
+      if (existing !== undefined) return { accepted: true, stderr: '', profiles: names.map((name) => ({ name, errno: 'EEXIST' as Errno })) };
+    }
+    loadPolicyFile(this.kernel, this.loader, text, file, { isComplain: options.isComplain, parserPid: task.pid });
+    this.policyOps.push({ op: 'load', text, file, isComplain: options.isComplain });
+    return { accepted: true, stderr: '', profiles: names.map((name) => ({ name })) };
+  }
+
+  /**
+   * Removes a profile as `task`.
+   * @param task - the removing task
+   * @param name - the profile's full name
+   * @returns ok, ENOENT (not loaded) or EACCES/EPERM
+   */
+  removeProfile(task: Task, name: string): ProcResult {
+    const refused = this.#mayManagePolicy(task);
+    if (refused !== undefined) return { ok: false, errno: refused };
+    if (removePolicyProfile(this.kernel, this.loader, name, task.pid) === undefined) return { ok: false, errno: 'ENOENT' };
+    this.policyOps.push({ op: 'remove', name });
+    return { ok: true, value: undefined };
+  }
+
+  /** `kernel:policy.c aa_may_manage_policy`: CAP_MAC_ADMIN, and a confined task is not a policy admin. */
+  #mayManagePolicy(task: Task): Errno | undefined {
+    if (!this.kernel.capable(task, 'mac_admin')) return 'EACCES';
+    return task.label === undefined ? undefined : 'EACCES';
+  }
+}

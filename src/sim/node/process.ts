@@ -1,0 +1,174 @@
+/**
+ * The process API over the kernel model: binds one task and its working directory to the syscalls, so
+ * a command does everything as its own process. Live pseudo-files (the loaded-profile list) are filled
+ * in here; audit records go to the kernel's log through the syscalls themselves.
+ */
+import type { CommandResult } from '../shell/host.ts';
+import {
+  labelText, sysBind, sysChmod, sysChown, sysClose, sysKill, sysLink, sysMkdir, sysMknod, sysOpen, sysRead,
+  sysReaddir, sysReadlink, sysRemove, sysRename, sysSocket, sysSocketOp, sysStat, sysTruncate, sysWrite,
+  protocolNumber, sysChangeProfile, USERS, type Errno, type Inode, type Kernel, type OpenFlags, type SysResult, type Task,
+} from '../kernel/index.ts';
+import type {
+  PolicyLoadOptions, PolicyLoadOutcome, ProcessApi, ProcInfo, ProcResult, ProcStat, SpawnRequest,
+} from './process-api.ts';
+
+/** What the process API needs from the node besides the kernel. */
+export type ProcessHost = {
+  kernel: Kernel;
+  /** fork + exec + run of another program as a child of `parent` */
+  spawn(parent: Task, request: SpawnRequest & { cwd: string; env: Readonly<Record<string, string>> }): CommandResult | Errno;
+  /** execve in place: `task` becomes the program */
+  exec(task: Task, request: SpawnRequest & { cwd: string; env: Readonly<Record<string, string>>; uid?: number }): CommandResult | Errno;
+  /** the processes, as `ps` shows them */
+  processes(): ProcInfo[];
+  /** compile/load policy as `task` */
+  loadPolicy(task: Task, text: string, file: string, options: PolicyLoadOptions): PolicyLoadOutcome;
+  /** remove a profile as `task` */
+  removeProfile(task: Task, name: string): ProcResult;
+  /** the group table */
+  groups: readonly { name: string; gid: number }[];
+};
+
+const PROFILES_FILE = '/sys/kernel/security/apparmor/profiles';
+
+/**
+ * Normalises `path` against `cwd` without resolving symlinks (the kernel walks the result).
+ * @param cwd - an absolute directory
+ * @param path - absolute or relative
+ * @returns an absolute path
+ * @example absolutePath('/home/user', 'a/../b') // → '/home/user/a/../b'
+ */
+export function absolutePath(cwd: string, path: string): string {
+  if (path.startsWith('/')) return path;
+  return cwd === '/' ? `/${path}` : `${cwd}/${path}`;
+}
+
+function result<T, U = T>(r: SysResult<T>, map?: (value: T) => U): ProcResult<U> {
+  if (!r.ok) return { ok: false, errno: r.errno };
+  return { ok: true, value: (map ? map(r.value) : r.value) as U };
+}
+
+function toStat(kernel: Kernel, inode: Inode, path: string): ProcStat {
+  let nlink = 0;
+  if (inode.type !== 'dir') nlink = 1;
+  else nlink = 2 + kernel.fs.list(path).filter((n) => kernel.fs.get(`${path === '/' ? '' : path}/${n}`)?.type === 'dir').length;
+  const size = inode.type === 'symlink' ? (inode.target ?? '').length : inode.type === 'dir' ? 4096 : inode.content.length;
+  return {
+    type: inode.type, mode: inode.mode, uid: inode.uid, gid: inode.gid, size, ino: inode.ino, nlink, path,
+    ...(inode.type === 'symlink' && inode.target !== undefined ? { target: inode.target } : {}),
+  };
+}
+
+/**
+ * Creates the process API of one task.
+ * @param host - the node (kernel, spawning, process table)
+ * @param task - the task the command runs as
+ * @param cwd - its working directory
+ * @param env - its environment (children inherit it)
+ * @returns the API
+ */
+export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env: Readonly<Record<string, string>>): ProcessApi {
+  const kernel = host.kernel;
+  const at = (path: string): string => absolutePath(cwd, path);
+  const readAll = (fd: number, path: string): ProcResult<string> => {
+    const read = sysRead(kernel, task, fd, Number.MAX_SAFE_INTEGER);
+    sysClose(task, fd);
+    if (!read.ok) return { ok: false, errno: read.errno };
+    const canonical = kernel.fs.lookup(path, { selfPid: task.pid });
+    if (canonical.ok && canonical.path === PROFILES_FILE) {
+      const lines = kernel.profiles.listing();
+      return { ok: true, value: lines.map((l) => `${l}\n`).join('') };
+    }
+    return { ok: true, value: read.value };
+  };
+  const open = (path: string, flags: OpenFlags): ProcResult<number> => result(sysOpen(kernel, task, at(path), flags));
+  const api: ProcessApi = {
+    pid: task.pid,
+    uid: task.uid,
+    gid: task.gid,
+    user: USERS.find((u) => u.uid === task.uid)?.name ?? String(task.uid),
+    get label() {
+      return labelText(task.label);
+    },
+    cwd,
+    resolve: at,
+    readFile(path) {
+      const opened = sysOpen(kernel, task, at(path), { access: 'rdonly' });
+      if (!opened.ok) return { ok: false, errno: opened.errno };
+      const inode = kernel.fs.lookup(at(path), { selfPid: task.pid });
+      if (inode.ok && inode.inode.type === 'dir') {
+        sysClose(task, opened.value);
+        return { ok: false, errno: 'EISDIR' };
+      }
+      return readAll(opened.value, at(path));
+    },
+    writeFile(path, data, options = {}) {
+      const flags: OpenFlags = {
+        access: 'wronly', creat: options.create !== false, excl: options.exclusive === true,
+        ...(options.append ? { append: true } : { trunc: true }),
+        ...(options.mode === undefined ? {} : { mode: options.mode }),
+      };
+      const opened = sysOpen(kernel, task, at(path), flags);
+      if (!opened.ok) return { ok: false, errno: opened.errno };
+      const written = data === '' ? { ok: true as const, value: 0 } : sysWrite(kernel, task, opened.value, data);
+      sysClose(task, opened.value);
+      return written.ok ? { ok: true, value: undefined } : { ok: false, errno: written.errno };
+    },
+    touch(path) {
+      const opened = sysOpen(kernel, task, at(path), { access: 'wronly', creat: true });
+      if (!opened.ok) return { ok: false, errno: opened.errno };
+      sysClose(task, opened.value);
+      return { ok: true, value: undefined };
+    },
+    open,
+    read: (fd) => result(sysRead(kernel, task, fd, Number.MAX_SAFE_INTEGER)),
+    write: (fd, data) => result(sysWrite(kernel, task, fd, data)),
+    close: (fd) => result(sysClose(task, fd)),
+    mkdir: (path, mode) => result(sysMkdir(kernel, task, at(path), mode)),
+    unlink: (path) => result(sysRemove(kernel, task, at(path), false)),
+    rmdir: (path) => result(sysRemove(kernel, task, at(path), true)),
+    rename: (from, to) => result(sysRename(kernel, task, at(from), at(to))),
+    link: (existing, name) => result(sysLink(kernel, task, at(existing), at(name))),
+    symlink: (target, path) => result(sysMknod(kernel, task, at(path), 'symlink', target)),
+    chmod: (path, mode) => result(sysChmod(kernel, task, at(path), mode)),
+    chown: (path, uid, gid) => result(sysChown(kernel, task, at(path), uid, gid)),
+    truncate: (path) => result(sysTruncate(kernel, task, at(path))),
+    stat(path) {
+      const found = kernel.fs.lookup(at(path), { selfPid: task.pid });
+      return result(sysStat(kernel, task, at(path)), (inode) => toStat(kernel, inode, found.path));
+    },
+    lstat(path) {
+      const found = kernel.fs.lookup(at(path), { follow: false, selfPid: task.pid });
+      return result(sysStat(kernel, task, at(path), false), (inode) => toStat(kernel, inode, found.path));
+    },
+    readdir: (path) => result(sysReaddir(kernel, task, at(path))),
+    readlink: (path) => result(sysReadlink(kernel, task, at(path))),
+    spawn: (request) => host.spawn(task, { ...request, cwd: request.cwd ?? cwd, env: request.env ?? env }),
+    exec: (request) => host.exec(task, { ...request, cwd: request.cwd ?? cwd, env: request.env ?? env }),
+    changeOnexec: (profile) => result(sysChangeProfile(kernel, task, profile, 'change_onexec')),
+    loadPolicy: (text, file, options) => host.loadPolicy(task, text, file, options),
+    removeProfile: (name) => host.removeProfile(task, name),
+    loadedProfiles: () => kernel.profiles.listing().map((line) => {
+      const cut = line.lastIndexOf(' (');
+      return { name: line.slice(0, cut), mode: line.slice(cut + 2, -1) };
+    }),
+    socket: (family, type, protocol) => result(sysSocket(kernel, task, family, type, protocolNumber(protocol))),
+    bind: (fd, port) => result(sysBind(kernel, task, fd, port)),
+    connect: (fd) => result(sysSocketOp(kernel, task, fd, 'connect')),
+    listen: (fd) => result(sysSocketOp(kernel, task, fd, 'listen')),
+    sendmsg: (fd) => result(sysSocketOp(kernel, task, fd, 'sendmsg')),
+    kill(pid, signal) {
+      const target = kernel.tasks.get(pid);
+      if (!target) return { ok: false, errno: 'ESRCH' };
+      return result(sysKill(kernel, task, target, signal));
+    },
+    capable: (capability) => kernel.capable(task, capability),
+    processes: () => host.processes(),
+    userName: (uid) => USERS.find((u) => u.uid === uid)?.name,
+    groupName: (gid) => host.groups.find((g) => g.gid === gid)?.name,
+    uidOf: (name) => USERS.find((u) => u.name === name)?.uid,
+    gidOf: (name) => host.groups.find((g) => g.name === name)?.gid,
+  };
+  return api;
+}
