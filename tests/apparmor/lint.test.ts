@@ -36,6 +36,20 @@ describe('lintPolicy', () => {
     expect(codes(list)).toEqual([]);
   });
 
+  it('warns that a relative path never matches (3.0.8 accepts it)', () => {
+    expect(codes(lint('profile p {\n  tmp r,\n}\n'))).toEqual(['INVALID_PATH']);
+  });
+
+  it('notes a deny rule that no allow rule overlaps, and stays quiet when one does', () => {
+    expect(codes(lint('profile p {\n  /srv/** r,\n  audit deny /etc/shadow r,\n}\n'), 'info')).toEqual(['DENY_MATCHES_NOTHING']);
+    expect(codes(lint('profile p {\n  /etc/** r,\n  audit deny /etc/shadow r,\n}\n'), 'info')).toEqual([]);
+  });
+
+  it("notes that '#include' is the deprecated spelling", () => {
+    const list = checkProfile('profile p {\n  #include if exists <local/p>\n  include if exists <local/q>\n}\n').diagnostics;
+    expect(codes(list, 'info')).toEqual(['DEPRECATED_SYNTAX']);
+  });
+
   it('gives no style advice on a file that has errors', () => {
     expect(lint('profile p {\n  /usr/bin/a ux,\n  /x wa,\n}\n').map((d) => d.severity)).toEqual(['error']);
   });

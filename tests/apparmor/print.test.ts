@@ -49,7 +49,8 @@ describe('printPolicy', () => {
     for (const file of fixtures) {
       const text = readFileSync(join(dir, file), 'utf8');
       const first = parseProfile(text);
-      if (first.diagnostics.some((d) => d.code === 'UNEXPECTED_TOKEN' || d.code === 'INVALID_CHARACTER' || d.code === 'UNEXPECTED_EOF')) continue;
+      // a recovering parse of a syntax error is not a tree the printer can reproduce
+      if (first.diagnostics.some((d) => /^(syntax error|Lexer found)/.test(d.upstream?.message ?? ''))) continue;
       expectRoundTrip(text, {});
     }
   });

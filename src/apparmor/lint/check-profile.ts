@@ -20,6 +20,8 @@ export type CheckProfileOptions = ResolveOptions & Pick<LintOptions, 'mergedUsr'
 export function checkProfile(text: string, options: CheckProfileOptions = {}): CheckResult {
   const result = checkPolicy(text, options);
   if (result.diagnostics.some((d) => d.severity === 'error')) return result;
-  const lintOptions: LintOptions = { ...(options.fileName ? { fileName: options.fileName } : {}), ...(options.mergedUsr ? { mergedUsr: true } : {}) };
+  const lintOptions: LintOptions = {
+    ast: result.ast, ...(options.fileName ? { fileName: options.fileName } : {}), ...(options.mergedUsr ? { mergedUsr: true } : {}),
+  };
   return { ...result, diagnostics: [...result.diagnostics, ...lintPolicy(result.policy, lintOptions)] };
 }

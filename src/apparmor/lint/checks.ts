@@ -6,7 +6,8 @@
 import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics.ts';
 import type { FileRule } from '../parser/ast.ts';
 import type { ResolvedPolicy, ResolvedProfile, ResolvedRule } from '../policy/resolved-policy.ts';
-import { scanAare } from '../aare/index.ts';
+import { aareIntersects, compileAare, scanAare } from '../aare/index.ts';
+import type { BodyItem, PolicyFile, TopLevelItem } from '../parser/ast.ts';
 
 /** Options of `lintPolicy`. */
 export type LintOptions = {
@@ -17,7 +18,21 @@ export type LintOptions = {
    * `/sbin`, `/lib*` are symlinks into `/usr`, and the kernel only ever sees the resolved path.
    */
   mergedUsr?: boolean;
+  /** the main file's tree, for checks on how things are written (`#include`) */
+  ast?: PolicyFile;
 };
+
+/** `#include` still works but apparmor_parser calls it deprecated (`--warn=deprecated`); `include` is the spelling. */
+function lintSyntax(ast: PolicyFile, out: Diagnostic[]): void {
+  const visit = (items: readonly (TopLevelItem | BodyItem)[]): void => {
+    for (const item of items) {
+      if (item.kind === 'include' && item.keyword === '#include') {
+        out.push({ code: 'DEPRECATED_SYNTAX', severity: 'info', message: "'#include' is deprecated: write 'include' (without '#')", range: item.range });
+      } else if (item.kind === 'profile' || item.kind === 'hat' || item.kind === 'qualifier_block') visit(item.body);
+    }
+  };
+  visit(ast.items);
+}
 
 const MERGED_DIRS = ['/bin/', '/sbin/', '/lib/', '/lib32/', '/lib64/', '/libx32/'];
 
@@ -28,6 +43,11 @@ function diag(rule: ResolvedRule, code: DiagnosticCode, severity: Severity, mess
 function lintFileRule(rule: FileRule & ResolvedRule, options: LintOptions, out: Diagnostic[]): void {
   const path = rule.path?.text;
   const perms = rule.mode?.decoded;
+  // an alternation such as {/home/*,/root}/ (an expanded @{HOME}) starts with '{'
+  if (path !== undefined && !path.startsWith('/') && !path.startsWith('{')) {
+    out.push(diag(rule, 'INVALID_PATH', 'warning',
+      `'${path}' is not an absolute path: the kernel always asks with absolute paths, so this rule never matches`));
+  }
   if (perms?.exec === 'ux' || perms?.exec === 'Ux') {
     out.push(diag(rule, 'DANGEROUS_UX', 'warning',
       `'${perms.exec}' runs ${path ?? 'the program'} unconfined: nothing it does is mediated any more${perms.exec === 'ux' ? ', and its environment is not even scrubbed' : ''}; prefer Px or Cx to a profile written for it`));
@@ -56,6 +76,25 @@ function lintDirectories(profile: ResolvedProfile, mainFile: string, out: Diagno
   }
 }
 
+/**
+ * A deny rule that no allow rule overlaps changes no decision; it only turns logged implicit denials into silent
+ * ones (apparmor.d(5): deny rules are quiet). Checked on file rules with the AARE engine.
+ */
+function lintDenyOverlaps(profile: ResolvedProfile, mainFile: string, out: Diagnostic[]): void {
+  const files = profile.rules.filter((r): r is FileRule & ResolvedRule => r.kind === 'file');
+  if (files.some((r) => r.isBare && r.qualifiers.access === 'allow')) return;
+  const allows = files.filter((r) => r.qualifiers.access === 'allow' && r.path).map((r) => compileAare(r.path?.text ?? ''));
+  const matchers = allows.flatMap((r) => (r.ok ? [r.matcher] : []));
+  for (const rule of files) {
+    if (rule.qualifiers.access !== 'deny' || !rule.path || rule.file !== mainFile || rule.isAliasCopy) continue;
+    const deny = compileAare(rule.path.text);
+    if (!deny.ok || matchers.some((m) => aareIntersects(m, deny.matcher))) continue;
+    // an info, not a warning: abstractions deny defensively what the including profile may allow
+    out.push(diag(rule, 'DENY_MATCHES_NOTHING', 'info',
+      `no allow rule covers ${rule.path.text}, so this deny changes nothing except that the denial is no longer logged`));
+  }
+}
+
 function lintProfile(profile: ResolvedProfile, options: LintOptions, out: Diagnostic[]): void {
   const mainFile = options.fileName ?? '<input>';
   for (const rule of profile.rules) {
@@ -67,6 +106,7 @@ function lintProfile(profile: ResolvedProfile, options: LintOptions, out: Diagno
     }
   }
   lintDirectories(profile, mainFile, out);
+  lintDenyOverlaps(profile, mainFile, out);
   for (const child of profile.children) lintProfile(child, options, out);
 }
 
@@ -80,6 +120,7 @@ function lintProfile(profile: ResolvedProfile, options: LintOptions, out: Diagno
  */
 export function lintPolicy(policy: ResolvedPolicy, options: LintOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
+  if (options.ast) lintSyntax(options.ast, out);
   for (const profile of policy.profiles) lintProfile(profile, options, out);
   return out;
 }

@@ -17,6 +17,13 @@ const RULE_KEYWORDS: ReadonlySet<TokenKind> = new Set<TokenKind>([
   'TOK_IO_URING',
 ]);
 
+const QUALIFIER_TOKENS: ReadonlySet<TokenKind> = new Set<TokenKind>(['TOK_AUDIT', 'TOK_ALLOW', 'TOK_DENY', 'TOK_OWNER', 'TOK_OTHER']);
+
+/** Words that start 4.x/5.x syntax, with the release that added them; at 3.0 they fail as plain ids. */
+const NEWER_WORDS: Readonly<Record<string, string>> = {
+  userns: '4.0', mqueue: '4.0', io_uring: '4.0', all: '4.0', priority: '4.1', prompt: '4.1',
+};
+
 /** Thrown inside the parser to unwind to the nearest resync point; never escapes `parsePolicy`. */
 export class SyntaxAbort {
   readonly token: Token;
@@ -90,19 +97,38 @@ export class Cursor {
   syntaxError(expecting: string): never {
     const token = this.peek();
     if (token.kind === 'LEX_ERROR') {
-      this.report('INVALID_CHARACTER', token.range, token.text, { line: token.line });
+      const isOpenQuote = token.raw === '"' && !this.tokens.some((t) => t.range[0] > token.range[0] && t.raw.includes('"'));
+      const code: DiagnosticCode = isOpenQuote ? 'UNCLOSED_STRING' : 'INVALID_CHARACTER';
+      this.report(code, token.range, isOpenQuote ? `${token.text} (this quote is never closed)` : token.text,
+        { line: token.line, upstream: token.text });
       throw new SyntaxAbort(token);
     }
     const unexpected = tokenDisplayName(token.kind);
     const message = `syntax error, unexpected ${unexpected}${expecting ? `, expecting ${expecting}` : ''}`;
-    const code: DiagnosticCode = token.kind === 'EOF' ? 'UNEXPECTED_EOF' : 'UNEXPECTED_TOKEN';
-    this.report(code, token.range, message, { line: this.#eofLine(token) });
+    const [code, hint] = this.#explain(token, expecting);
+    this.report(code, token.range, hint ? `${message} (${hint})` : message, { line: token.line, upstream: message });
     throw new SyntaxAbort(token);
   }
 
-  /** apparmor_parser counts a final newline before EOF as a new line. */
-  #eofLine(token: Token): number {
-    return token.line;
+  /** A diagnostic code and a human hint for the common causes of a syntax error. */
+  #explain(token: Token, expecting: string): [DiagnosticCode, string | undefined] {
+    const previous = this.peek(-1);
+    const atRuleStart = expecting === 'TOK_ID or TOK_MODE or TOK_SET_VAR';
+    if (atRuleStart && QUALIFIER_TOKENS.has(token.kind)) {
+      return ['QUALIFIER_ORDER', 'qualifiers go in the order [audit] [allow|deny] [owner|other], each at most once'];
+    }
+    if (token.kind === 'EOF' && atRuleStart) return ['UNCLOSED_BLOCK', "a '{' is never closed: the file ends inside a block"];
+    if (token.kind === 'TOK_END_OF_RULE' && previous.kind === 'INCLUDE') return ['INCLUDE_WITH_COMMA', 'include lines end without a comma'];
+    const isAssignment = (token.kind === 'TOK_EQUALS' || token.kind === 'TOK_ADD_ASSIGN') && previous.kind === 'TOK_SET_VAR';
+    const isPreambleLate = expecting === 'end of file' && ['TOK_SET_VAR', 'TOK_BOOL_VAR', 'TOK_ALIAS'].includes(token.kind);
+    if (isAssignment || isPreambleLate || (atRuleStart && token.kind === 'TOK_ALIAS')) {
+      return ['MISPLACED_PREAMBLE', 'variable assignments and alias rules belong at the top of the file, before the first profile'];
+    }
+    const word = [token, previous].map((t) => t.text.trim()).find((w) => Object.hasOwn(NEWER_WORDS, w));
+    if (this.version === '3.0' && word) {
+      return ['UNSUPPORTED_SYNTAX', `'${word}' was added in AppArmor ${NEWER_WORDS[word]}; apparmor_parser 3.0.8 does not know it`];
+    }
+    return [token.kind === 'EOF' ? 'UNEXPECTED_EOF' : 'UNEXPECTED_TOKEN', undefined];
   }
 
   /**

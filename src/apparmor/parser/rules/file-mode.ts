@@ -6,7 +6,12 @@
 import type { ExecMode, FilePermissions } from '../ast.ts';
 
 /** The result of decoding: the permissions, and the first error apparmor_parser would print. */
-export type DecodedMode = { decoded: FilePermissions; error: string | undefined };
+export type DecodedMode = {
+  decoded: FilePermissions;
+  error: string | undefined;
+  /** which rule the first error broke */
+  errorKind?: 'write-append' | 'exec' | 'character';
+};
 
 type ExecBase = 'i' | 'p' | 'c' | 'u' | 'pi' | 'ci' | 'pu' | 'cu';
 
@@ -31,8 +36,11 @@ export function decodeFileMode(text: string): DecodedMode {
   };
   let base: ExecBase | undefined;
   let error: string | undefined;
+  let errorKind: DecodedMode['errorKind'];
   const fail = (message: string): void => {
-    error ??= message;
+    if (error !== undefined) return;
+    error = message;
+    errorKind = message.startsWith('Conflict') ? 'write-append' : message.startsWith('Exec') ? 'exec' : 'character';
   };
   const setExec = (next: ExecBase, shown: string, isSafe: boolean): void => {
     // as IS_DIFF_QUAL: any difference in the exec type, safe/unsafe included, conflicts
@@ -81,7 +89,7 @@ export function decodeFileMode(text: string): DecodedMode {
     }
   }
   if (d.exec) d.isBareX = false;
-  return { decoded: d, error };
+  return errorKind ? { decoded: d, error, errorKind } : { decoded: d, error };
 }
 
 /**

@@ -16,8 +16,9 @@ function parseIdOrVar(c: Cursor, expecting: string): Token {
 }
 
 function parseMode(c: Cursor, token: Token): FileMode {
-  const { decoded, error } = decodeFileMode(token.text);
-  if (error) c.report('INVALID_PERMISSION', token.range, error, { line: token.line });
+  const { decoded, error, errorKind } = decodeFileMode(token.text);
+  const code = errorKind === 'write-append' ? 'WRITE_AND_APPEND' : errorKind === 'exec' ? 'CONFLICTING_EXEC_MODES' : 'INVALID_PERMISSION';
+  if (error) c.report(code, token.range, error, { line: token.line });
   return { text: token.text, range: token.range, decoded };
 }
 
@@ -114,9 +115,9 @@ function parseLeadingModeRule(c: Cursor, base: Omit<FileRule, 'range'>, start: n
   const end = c.expect('TOK_END_OF_RULE', 'TOK_END_OF_RULE');
   const perms = mode.decoded;
   const onlyLink = !perms.read && !perms.write && !perms.append && !perms.lock && !perms.mmap && !perms.exec && !perms.isBareX;
-  if (isSubset && !onlyLink) c.report('INVALID_PERMISSION', mode.range, 'subset can only be used with link rules.', { line: end.line });
+  if (isSubset && !onlyLink) c.report('CONFLICTING_PERMS', mode.range, 'subset can only be used with link rules.', { line: end.line });
   if (target && perms.link && (perms.exec || perms.isBareX)) {
-    c.report('INVALID_PERMISSION', mode.range, 'link and exec perms conflict on a file rule using ->', { line: end.line });
+    c.report('CONFLICTING_PERMS', mode.range, 'link and exec perms conflict on a file rule using ->', { line: end.line });
   }
   const range = c.rangeFrom(start);
   if (perms.link && onlyLink && target) {

@@ -54,7 +54,8 @@ export function parseNetworkRule(c: Cursor, qualifiers: Qualifiers, start: numbe
   if (!parts || words.length > 2) {
     const bad = words.find((w) => !NETWORK_FAMILIES.includes(w.text) && !NETWORK_TYPES.includes(w.text) && !NETWORK_PROTOCOLS.includes(w.text));
     const message = bad ? `Invalid network entry. (unknown family, type or protocol '${bad.text}')` : 'Invalid network entry.';
-    c.report(bad ? 'UNKNOWN_NETWORK_FAMILY' : 'INVALID_NETWORK_RULE', bad?.range ?? range, message, {
+    const code = !bad ? 'INVALID_NETWORK_RULE' : bad === words[0] ? 'UNKNOWN_NETWORK_FAMILY' : 'UNKNOWN_NETWORK_TYPE';
+    c.report(code, bad?.range ?? range, message, {
       line: end.line, upstream: 'Invalid network entry.',
     });
   }
