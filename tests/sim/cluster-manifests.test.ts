@@ -48,7 +48,7 @@ describe('manifest documents', () => {
     const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\nmetadata: name: x\n';
     const docs = parseManifests(text, { rules: v132, fileName: 'two.yaml' });
     expect(docs[0]?.ok).toBe(true);
-    expect(docs[1]).toEqual({ ok: false, isFatal: true, error: 'error: error parsing two.yaml: error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context' });
+    expect(docs[1]).toMatchObject({ ok: false, isFatal: true, error: 'error: error parsing two.yaml: error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context' });
   });
 
   it('skips empty documents and keeps every field of the ones it reads, unknown ones included', () => {
@@ -107,5 +107,26 @@ describe('client-side schema validation before v1.25', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  bar: 2\n  containers: []\n';
     expect(firstError(text, 'pod.yaml', v130)).toBeUndefined();
     expect(firstError(text, 'pod.yaml', v114, false)).toBeUndefined();
+  });
+});
+
+describe('streams, lists and hostile input', () => {
+  it('reads a stream of JSON objects and stops at the first syntax error after them', () => {
+    const docs = parseManifests('{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"}}\n{"apiVersion": "v1",}', { rules: v132, fileName: 's.json' });
+    expect(docs.map((d) => d.ok)).toEqual([true, false]);
+    // Go's decoder counts the offset from the start of the stream (kubectl v1.32.4 says 90 for this file too).
+    expect(docs[1]).toMatchObject({ message: "error parsing s.json: json: offset 90: invalid character '}' looking for beginning of object key string" });
+  });
+
+  it('flattens a kind: List into its items', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: a\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n';
+    expect(parseManifests(text, { rules: v132 }).map((d) => (d.ok ? d.object.kind : d.error))).toEqual(['Namespace', 'ConfigMap']);
+  });
+
+  it('refuses an alias bomb without throwing', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    const docs = parseManifests(`${bomb.join('\n')}\n`, { rules: v132, fileName: 'bomb.yaml' });
+    expect(docs).toEqual([{ ok: false, isFatal: true, error: 'error: error parsing bomb.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing', message: 'error parsing bomb.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing' }]);
   });
 });

@@ -45,67 +45,106 @@ function quoteChar(ch: string): string {
   return `'${quoted.slice(1, -1)}'`;
 }
 
+/** Thrown inside the scanner only, to unwind to {@link splitJsonStream}. */
+class JsonStop {
+  readonly message: string;
+  constructor(message: string) { this.message = message; }
+}
+
+/** encoding/json's scanner, reduced to syntax checking with Go's error texts and 1-based byte offsets. */
+class GoJsonScanner {
+  readonly #text: string;
+  #i = 0;
+
+  constructor(text: string) { this.#text = text; }
+
+  get offset(): number { return this.#i; }
+
+  skipSpace(): void {
+    while (this.#i < this.#text.length && ' \t\r\n'.includes(this.#text[this.#i] ?? '')) this.#i++;
+  }
+
+  value(): void {
+    this.skipSpace();
+    const ch = this.#text[this.#i];
+    if (ch === '{') this.#object();
+    else if (ch === '[') this.#array();
+    else if (ch === '"') this.#string();
+    else {
+      const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.#text.slice(this.#i));
+      if (!literal) this.#fail('looking for beginning of value');
+      this.#i += literal?.[0].length ?? 0;
+    }
+  }
+
+  #object(): void {
+    this.#i++;
+    this.skipSpace();
+    if (this.#text[this.#i] === '}') { this.#i++; return; }
+    for (;;) {
+      this.skipSpace();
+      if (this.#text[this.#i] !== '"') this.#fail('looking for beginning of object key string');
+      this.#string();
+      this.skipSpace();
+      if (this.#text[this.#i] !== ':') this.#fail('after object key');
+      this.#i++;
+      this.value();
+      this.skipSpace();
+      if (this.#text[this.#i] === '}') { this.#i++; return; }
+      if (this.#text[this.#i] !== ',') this.#fail('after object key:value pair');
+      this.#i++;
+    }
+  }
+
+  #array(): void {
+    this.#i++;
+    this.skipSpace();
+    if (this.#text[this.#i] === ']') { this.#i++; return; }
+    for (;;) {
+      this.value();
+      this.skipSpace();
+      if (this.#text[this.#i] === ']') { this.#i++; return; }
+      if (this.#text[this.#i] !== ',') this.#fail('after array element');
+      this.#i++;
+    }
+  }
+
+  #string(): void {
+    this.#i++;
+    while (this.#i < this.#text.length && this.#text[this.#i] !== '"') {
+      if ((this.#text.codePointAt(this.#i) ?? 0) < 0x20) this.#fail('in string literal');
+      this.#i += this.#text[this.#i] === '\\' ? 2 : 1;
+    }
+    if (this.#i >= this.#text.length) this.#fail('');
+    this.#i++;
+  }
+
+  #fail(context: string): never {
+    if (this.#i >= this.#text.length) throw new JsonStop('unexpected EOF');
+    throw new JsonStop(`json: offset ${this.#i + 1}: invalid character ${quoteChar(this.#text[this.#i] ?? '')} ${context}`);
+  }
+}
+
 /**
- * Checks a JSON text the way Go's decoder would read it and returns its first syntax error.
- * @param text one JSON value (leading/trailing whitespace allowed)
- * @returns Go's error text, or undefined when the text is well formed
- * @example goJsonSyntaxError('{"a": 1,}') // → "json: offset 9: invalid character '}' looking for beginning of object key string"
+ * Splits a stream of JSON values (`{…}{…}` or one per line) the way kubectl's JSON decoder reads a file,
+ * stopping at the first syntax error with Go's wording.
+ * @param text the file's contents
+ * @returns each value's text, and the error that stopped the stream
+ * @example splitJsonStream('{"a": 1,}').error // → "json: offset 9: invalid character '}' looking for beginning of object key string"
  */
-export function goJsonSyntaxError(text: string): string | undefined {
-  let i = 0;
-  const ws = (): void => { while (i < text.length && ' \t\r\n'.includes(text[i] ?? '')) i++; };
-  class Stop { readonly message: string; constructor(message: string) { this.message = message; } }
-  const fail = (context: string): never => {
-    if (i >= text.length) throw new Stop('unexpected EOF');
-    throw new Stop(`json: offset ${i + 1}: invalid character ${quoteChar(text[i] ?? '')} ${context}`);
-  };
-  const str = (): void => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if ((text.codePointAt(i) ?? 0) < 0x20) fail('in string literal');
-      i += text[i] === '\\' ? 2 : 1;
-    }
-    if (i >= text.length) fail('');
-    i++;
-  };
-  const value = (): void => {
-    ws();
-    const ch = text[i];
-    if (ch === '{') {
-      i++; ws();
-      if (text[i] === '}') { i++; return; }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail('looking for beginning of object key string');
-        str(); ws();
-        if (text[i] !== ':') fail('after object key');
-        i++; value(); ws();
-        if (text[i] === '}') { i++; return; }
-        if (text[i] !== ',') fail('after object key:value pair');
-        i++;
-      }
-    } else if (ch === '[') {
-      i++; ws();
-      if (text[i] === ']') { i++; return; }
-      for (;;) {
-        value(); ws();
-        if (text[i] === ']') { i++; return; }
-        if (text[i] !== ',') fail('after array element');
-        i++;
-      }
-    } else if (ch === '"') {
-      str();
-    } else {
-      const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i));
-      if (!literal) fail('looking for beginning of value');
-      i += literal?.[0].length ?? 0;
-    }
-  };
+export function splitJsonStream(text: string): { values: string[]; error?: string } {
+  const scanner = new GoJsonScanner(text);
+  const values: string[] = [];
   try {
-    value();
-    return undefined;
+    for (;;) {
+      scanner.skipSpace();
+      if (scanner.offset >= text.length) return { values };
+      const start = scanner.offset;
+      scanner.value();
+      values.push(text.slice(start, scanner.offset));
+    }
   } catch (error) {
-    if (error instanceof Stop) return error.message;
+    if (error instanceof JsonStop) return { values, error: error.message };
     throw error;
   }
 }

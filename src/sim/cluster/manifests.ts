@@ -7,7 +7,7 @@
  */
 import { parseDocument } from 'yaml';
 import { goQuote } from './field-errors.ts';
-import { goJsonMarshal, goJsonSyntaxError } from './go-json.ts';
+import { goJsonMarshal, splitJsonStream } from './go-json.ts';
 import { lookupKind, splitApiVersion } from './kinds.ts';
 import type { KubeObject } from './objects.ts';
 import { findUnknownFields } from './schema.ts';
@@ -19,8 +19,13 @@ export type ManifestDocument =
   | { readonly ok: true; readonly object: KubeObject }
   | {
     readonly ok: false;
-    /** The whole line(s) kubectl prints, starting with `error: `. */
+    /** What kubectl prints when this is its only error: `error: ` + {@link message}. */
     readonly error: string;
+    /**
+     * The bare Go error text. With several errors kubectl prints each bare message on its own line
+     * instead (checkErr's `utilerrors.Aggregate` branch), e.g. `error parsing s.json: json: offset 90: …`.
+     */
+    readonly message: string;
     /** True when kubectl stops reading the file here (parse and validation errors); mapping errors continue. */
     readonly isFatal: boolean;
   };
@@ -47,17 +52,41 @@ const VALIDATE_HINT = 'if you choose to ignore these errors, turn validation off
 export function parseManifests(text: string, options: ParseManifestsOptions): ManifestDocument[] {
   const fileName = options.fileName ?? 'STDIN';
   const documents: ManifestDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    const decoded = decodeChunk(chunk, fileName);
-    if ('error' in decoded) { documents.push({ ok: false, error: decoded.error, isFatal: true }); break; }
-    const value = decoded.value;
+  for (const decoded of decodeStream(text, fileName)) {
+    if ('error' in decoded) { documents.push(failed(decoded.error, true)); break; }
     // StreamVisitor skips empty and `null` documents; a top-level list never becomes an object either.
+    const value = decoded.value;
     if (value === null || value === undefined || Array.isArray(value)) continue;
-    const document = toObject(value, fileName, options);
-    documents.push(document);
-    if (!document.ok && document.isFatal) break;
+    for (const item of listItems(value)) {
+      const document = toObject(item, fileName, options);
+      documents.push(document);
+      if (!document.ok && document.isFatal) return documents;
+    }
   }
   return documents;
+}
+
+/** A `kind: List` (what `kubectl get -o yaml` prints) stands for its items, as the builder flattens it. */
+function listItems(value: unknown): unknown[] {
+  const raw = value as Record<string, unknown>;
+  if (typeof value === 'object' && raw['kind'] === 'List' && Array.isArray(raw['items'])) return raw['items'];
+  return [value];
+}
+
+/** Each document's decoded value, or the error that stops the stream (kubectl reads no further). */
+function decodeStream(text: string, fileName: string): Array<{ value: unknown } | { error: string }> {
+  if (text.trimStart().startsWith('{')) {
+    const { values, error } = splitJsonStream(text);
+    const decoded: Array<{ value: unknown } | { error: string }> = values.map((v) => ({ value: JSON.parse(v) as unknown }));
+    return error ? [...decoded, { error: `error: error parsing ${fileName}: ${error}` }] : decoded;
+  }
+  const out: Array<{ value: unknown } | { error: string }> = [];
+  for (const chunk of splitDocuments(text)) {
+    const decoded = decodeChunk(chunk, fileName);
+    out.push(decoded);
+    if ('error' in decoded) break;
+  }
+  return out;
 }
 
 /**
@@ -85,21 +114,22 @@ export function splitDocuments(text: string): string[] {
 }
 
 function decodeChunk(chunk: string, fileName: string): { value: unknown } | { error: string } {
-  if (chunk.trimStart().startsWith('{')) {
-    const problem = goJsonSyntaxError(chunk);
-    return problem ? { error: `error: error parsing ${fileName}: ${problem}` } : { value: JSON.parse(chunk) as unknown };
-  }
-  const prefix = `error: error parsing ${fileName}: error converting YAML to JSON: yaml: line`;
+  const prefix = `error: error parsing ${fileName}: error converting YAML to JSON: yaml:`;
   const tab = findTabIndent(chunk);
-  if (tab) return { error: `${prefix} ${tab.line}: ${tab.problem}` };
+  if (tab) return { error: `${prefix} line ${tab.line}: ${tab.problem}` };
   // YAML 1.1 and no duplicate-key errors, as go-yaml v2 (yes/no/on/off are booleans, later keys win).
   const doc = parseDocument(chunk, { version: '1.1', uniqueKeys: false, merge: true, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
     const err = goYamlError(first, chunk);
-    return { error: `${prefix} ${err.line}: ${err.problem}` };
+    return { error: `${prefix} line ${err.line}: ${err.problem}` };
   }
-  return { value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  } catch {
+    // The yaml package refuses alias bombs here; go-yaml v2 refuses them with this text.
+    return { error: `${prefix} document contains excessive aliasing` };
+  }
 }
 
 function toObject(value: unknown, fileName: string, options: ParseManifestsOptions): ManifestDocument {
@@ -122,12 +152,14 @@ function toObject(value: unknown, fileName: string, options: ParseManifestsOptio
   const apiVersion = typeof raw['apiVersion'] === 'string' ? raw['apiVersion'] : '';
   const metadata = (typeof raw['metadata'] === 'object' && raw['metadata'] !== null ? raw['metadata'] : {}) as KubeObject['metadata'];
   if (!lookupKind(apiVersion, kind, options.rules)) {
-    return { ok: false, error: noMappingError(apiVersion, kind, metadata, fileName, options.rules), isFatal: false };
+    return failed(noMappingError(apiVersion, kind, metadata, fileName, options.rules), false);
   }
   return { ok: true, object: { ...raw, apiVersion, kind, metadata } as KubeObject };
 }
 
-const fatal = (error: string): ManifestDocument => ({ ok: false, error, isFatal: true });
+const failed = (error: string, isFatal: boolean): ManifestDocument =>
+  ({ ok: false, error, message: error.replace(/^error: /, ''), isFatal });
+const fatal = (error: string): ManifestDocument => failed(error, true);
 
 /** kubectl's `getObjectKind` checks (validation/schema.go), in its order: apiVersion, then kind. */
 function typeProblems(raw: Record<string, unknown>): string[] {
