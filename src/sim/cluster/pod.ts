@@ -7,9 +7,11 @@ import type { AppArmorProfile, Container, Pod, PodSpec, ObjectMeta } from './obj
 
 /** `v1.DeprecatedAppArmorBetaContainerAnnotationKeyPrefix`. */
 export const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
-/** Annotation values (lower case, unlike the field's types). */
+/** Annotation value for the runtime's default profile (lower case, unlike the field's types). */
 export const ANNOTATION_RUNTIME_DEFAULT = 'runtime/default';
+/** Annotation value for no AppArmor confinement. */
 export const ANNOTATION_UNCONFINED = 'unconfined';
+/** Annotation value prefix for a profile loaded on the node: `localhost/<profile name>`. */
 export const ANNOTATION_LOCALHOST_PREFIX = 'localhost/';
 /** The field's types, in the order `field.NotSupported` lists them. */
 export const APPARMOR_PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'] as const;

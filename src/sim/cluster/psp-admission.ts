@@ -9,8 +9,9 @@ import { fieldError, formatFieldErrorSlice, goQuote, type FieldError } from './f
 import type { ObjectMeta, PodSecurityPolicy, PodSpec } from './objects.ts';
 import { annotationKey, containersWithPaths } from './pod.ts';
 
-/** The PSP annotations (pkg/security/apparmor helpers). */
+/** The PSP annotation naming the profile given to containers that ask for none (pkg/security/apparmor). */
 export const PSP_DEFAULT_PROFILE_ANNOTATION = 'apparmor.security.beta.kubernetes.io/defaultProfileName';
+/** The PSP annotation listing the allowed profiles, comma-separated. */
 export const PSP_ALLOWED_PROFILES_ANNOTATION = 'apparmor.security.beta.kubernetes.io/allowedProfileNames';
 /** The annotation PSP admission sets on an admitted pod. */
 export const PSP_ANNOTATION = 'kubernetes.io/psp';

@@ -7,8 +7,9 @@
 /** A Kubernetes minor release of the 1.x line. */
 export type ClusterVersion = { readonly major: 1; readonly minor: number };
 
-/** The oldest and newest minor versions the simulator models. */
+/** The oldest minor version the simulator models (the classic AppArmor tutorial's era). */
 export const MIN_MINOR = 14;
+/** The newest minor version the simulator models. */
 export const MAX_MINOR = 34;
 
 /** Feature gates the simulator honours (`--feature-gates=AppArmor=false`). */
