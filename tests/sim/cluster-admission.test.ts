@@ -227,3 +227,22 @@ describe('Pod Security Admission, the other baseline checks a profile loader mee
     expect(errorOf(api, restrictedPod)).toBe('(created)');
   });
 });
+
+describe('Pod Security Admission namespace labels', () => {
+  it('refuses a misspelt level and a malformed version on label', () => {
+    const api = server(30);
+    const result = api.label('ns', 'default', undefined, { 'pod-security.kubernetes.io/enforce': 'strict', 'pod-security.kubernetes.io/enforce-version': '1.30' });
+    expect(result.ok ? '' : result.error).toBe([
+      'The Namespace "default" is invalid: ',
+      '* metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: "strict": must be one of privileged, baseline, restricted',
+      '* metadata.labels[pod-security.kubernetes.io/enforce-version]: Invalid value: "1.30": must be "latest" or "v1.x"',
+    ].join('\n'));
+  });
+
+  it('refuses a namespace created with a bad level, and accepts any label before v1.23', () => {
+    const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'typo', labels: { 'pod-security.kubernetes.io/warn': 'Restricted' } } };
+    const refused = server(25).create(ns, { fileName: 'ns.yaml' });
+    expect(refused.ok ? '' : refused.error).toBe('The Namespace "typo" is invalid: metadata.labels[pod-security.kubernetes.io/warn]: Invalid value: "Restricted": must be one of privileged, baseline, restricted');
+    expect(server(22).create(ns).ok).toBe(true);
+  });
+});

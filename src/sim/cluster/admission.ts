@@ -7,7 +7,7 @@
 import type { FieldError } from './field-errors.ts';
 import type { DaemonSet, KubeObject, ObjectMeta, Pod, PodSecurityPolicy, PodSpec } from './objects.ts';
 import { prepareAppArmorForCreate } from './pod-strategy.ts';
-import { admitPodSecurity, namespacePolicy } from './pod-security-admission.ts';
+import { admitPodSecurity, namespacePolicy, validateNamespaceLabels } from './pod-security-admission.ts';
 import { admitPodSecurityPolicy } from './psp-admission.ts';
 import { APPARMOR_ANNOTATION_PREFIX } from './pod.ts';
 import { validateObjectName, validatePodCreate, validatePodName, type PodPaths } from './validation.ts';
@@ -114,5 +114,9 @@ export function createObjectPipeline(object: KubeObject, context: AdmissionConte
     return { ok: true, object, warnings: outcome.warnings };
   }
   const errors = validateObjectName(object.metadata, object.kind);
+  if (object.kind === 'Namespace' && context.rules.hasPodSecurityAdmission && errors.length === 0) {
+    // PSA is validating admission: it runs after validation, and refuses with its own Invalid status.
+    errors.push(...validateNamespaceLabels(object.metadata.labels));
+  }
   return errors.length > 0 ? { ok: false, stage: 'validation', errors, warnings: [] } : { ok: true, object, warnings: [] };
 }

@@ -4,6 +4,7 @@
  * (`pod/hello created`) are kubectl's business. No clock or randomness of its own: both come from the caller.
  */
 import { createObjectPipeline, namespaceEnforceWarnings, namespacePolicy, type AdmissionContext } from './admission.ts';
+import { validateNamespaceLabels } from './pod-security-admission.ts';
 import { goQuote } from './field-errors.ts';
 import { lookupKind, lookupResource, qualifiedResource, type KindInfo } from './kinds.ts';
 import { ObjectStore } from './object-store.ts';
@@ -229,6 +230,10 @@ class SimApiServer implements ApiServer {
     if (field === 'annotations' && found.kind.kind === 'Pod') {
       const errors = validatePodAnnotationUpdate(found.object.metadata.annotations ?? {}, current);
       if (errors.length > 0) return fail(invalidStatus('Pod', '', name, errors), []);
+    }
+    if (field === 'labels' && found.kind.kind === 'Namespace' && this.rules.hasPodSecurityAdmission) {
+      const errors = validateNamespaceLabels(current);
+      if (errors.length > 0) return fail(invalidStatus('Namespace', '', name, errors), []);
     }
     const updated: KubeObject = { ...found.object, metadata: { ...found.object.metadata, [field]: current } };
     const warnings = field === 'labels' && found.kind.kind === 'Namespace' ? this.#enforceWarnings(found.object, updated) : [];

@@ -4,6 +4,7 @@
  * failures into a Forbidden error (enforce), `would violate PodSecurity` warnings (warn) and audit
  * annotations (audit). Pods are enforced; workloads (pod templates) only warn.
  */
+import { fieldError, keyPath, type FieldError } from './field-errors.ts';
 import type { ObjectMeta, PodSpec } from './objects.ts';
 import { evaluatePodSecurity, forbiddenDetail, type CheckFailure } from './pod-security-checks.ts';
 
@@ -22,6 +23,32 @@ export const PSA_LABEL_PREFIX = 'pod-security.kubernetes.io/';
 export const PSA_AUDIT_ANNOTATION = 'pod-security.kubernetes.io/audit-violations';
 
 const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
+// api.ParseVersion in pod-security-admission/api/helpers.go.
+const VERSION_PATTERN = /^v1\.([0-9]|[1-9][0-9]*)$/;
+
+/**
+ * PSA's check of a namespace's labels on create and on label changes (`PolicyToEvaluate` errors):
+ * each malformed level or version is Invalid.
+ * @param labels the namespace's new labels
+ * @returns the errors, in enforce, audit, warn order
+ * @example validateNamespaceLabels({ 'pod-security.kubernetes.io/enforce': 'strict' })[0].detail // → 'must be one of privileged, baseline, restricted'
+ */
+export function validateNamespaceLabels(labels: Readonly<Record<string, string>> = {}): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const mode of ['enforce', 'audit', 'warn'] as const) {
+    const levelKey = `${PSA_LABEL_PREFIX}${mode}`;
+    const level = labels[levelKey];
+    if (level !== undefined && !(LEVELS as readonly string[]).includes(level)) {
+      errors.push(fieldError.invalid(keyPath('metadata.labels', levelKey), level, 'must be one of privileged, baseline, restricted'));
+    }
+    const versionKey = `${levelKey}-version`;
+    const version = labels[versionKey];
+    if (version !== undefined && version !== 'latest' && !VERSION_PATTERN.test(version)) {
+      errors.push(fieldError.invalid(keyPath('metadata.labels', versionKey), version, 'must be "latest" or "v1.x"'));
+    }
+  }
+  return errors;
+}
 
 /**
  * Reads a namespace's PSA labels. Missing labels mean privileged:latest; a malformed level means
@@ -35,7 +62,7 @@ export function namespacePolicy(labels: Readonly<Record<string, string>> = {}): 
     const levelText = labels[`${PSA_LABEL_PREFIX}${mode}`];
     const level = levelText === undefined ? 'privileged' : (LEVELS as readonly string[]).includes(levelText) ? levelText as PodSecurityLevel : 'restricted';
     const versionText = labels[`${PSA_LABEL_PREFIX}${mode}-version`] ?? 'latest';
-    const match = /^v1\.(\d+)$/.exec(versionText);
+    const match = VERSION_PATTERN.exec(versionText);
     return { level, version: match ? Number(match[1]) : 'latest' };
   };
   return { enforce: read('enforce'), warn: read('warn'), audit: read('audit') };
