@@ -61,6 +61,93 @@ function apply(op: string, a: number, b: number, expression: string): number {
   }
 }
 
+/** A Pratt parser over one expression's tokens; errors follow bash's expr.c wording. */
+class ArithmeticParser {
+  readonly #expression: string;
+  readonly #tokens: string[];
+  readonly #starts: number[];
+  readonly #lookup: ArithmeticLookup;
+  readonly #depth: number;
+  #pos = 0;
+
+  constructor(expression: string, lexed: { tokens: string[]; starts: number[] }, lookup: ArithmeticLookup, depth: number) {
+    this.#expression = expression;
+    this.#tokens = lexed.tokens;
+    this.#starts = lexed.starts;
+    this.#lookup = lookup;
+    this.#depth = depth;
+  }
+
+  /** Parses and evaluates the whole expression. */
+  evaluate(): number {
+    if (this.#tokens.length === 0) return 0;
+    const result = this.#ternary();
+    if (this.#pos < this.#tokens.length) {
+      throw new ArithmeticError(`${this.#shown}: syntax error in expression (error token is "${this.#from(this.#pos)}")`);
+    }
+    return result;
+  }
+
+  get #shown(): string {
+    return this.#expression.trimStart();
+  }
+
+  #from(k: number): string {
+    return this.#expression.slice(this.#starts[k] ?? this.#expression.length);
+  }
+
+  /** As bash's expr.c: a missing operand names the operator before it. */
+  #fail(): never {
+    throw new ArithmeticError(`${this.#shown}: syntax error: operand expected (error token is "${this.#from(Math.max(0, this.#pos - 1))}")`);
+  }
+
+  #primary(): number {
+    const t = this.#tokens[this.#pos++];
+    if (t === undefined) {
+      this.#pos = this.#tokens.length;
+      return this.#fail();
+    }
+    if (t === '(') {
+      const v = this.#ternary();
+      if (this.#tokens[this.#pos++] !== ')') this.#fail();
+      return v;
+    }
+    if (t === '-') return -this.#primary();
+    if (t === '+') return this.#primary();
+    if (t === '!') return Number(this.#primary() === 0);
+    if (t === '~') return ~this.#primary();
+    if (/^\d/.test(t)) return t.startsWith('0x') || t.startsWith('0X') ? parseInt(t, 16) : parseInt(t, /^0\d/.test(t) ? 8 : 10);
+    if (/^[A-Za-z_]/.test(t)) {
+      const value = this.#lookup(t) ?? '';
+      return value.trim() === '' ? 0 : evaluateArithmetic(value, this.#lookup, this.#depth + 1);
+    }
+    this.#pos--;
+    return this.#fail();
+  }
+
+  #binary(minPrec: number): number {
+    let left = this.#primary();
+    for (;;) {
+      const op = this.#tokens[this.#pos];
+      const prec = op === undefined ? undefined : BINARY[op];
+      if (op === undefined || prec === undefined || prec < minPrec) return left;
+      this.#pos++;
+      const right = this.#binary(op === '**' ? prec : prec + 1);
+      left = apply(op, left, right, this.#expression);
+    }
+  }
+
+  #ternary(): number {
+    const cond = this.#binary(1);
+    if (this.#tokens[this.#pos] !== '?') return cond;
+    this.#pos++;
+    const a = this.#ternary();
+    if (this.#tokens[this.#pos++] !== ':') this.#fail();
+    const b = this.#ternary();
+    return cond !== 0 ? a : b;
+  }
+}
+
 /**
  * Evaluates an arithmetic expression.
  * @param expression the text inside `$(( ))`
@@ -71,65 +158,9 @@ function apply(op: string, a: number, b: number, expression: string): number {
  */
 export function evaluateArithmetic(expression: string, lookup: ArithmeticLookup, depth = 0): number {
   const lexed = tokenize(expression);
-  const shown = expression.trimStart();
   if (lexed === undefined || depth > 16) {
+    const shown = expression.trimStart();
     throw new ArithmeticError(`${shown}: syntax error: invalid arithmetic operator (error token is "${shown}")`);
   }
-  const { tokens, starts } = lexed;
-  let pos = 0;
-  const from = (k: number): string => expression.slice(starts[k] ?? expression.length);
-  // as bash's expr.c: a missing operand names the operator before it, a leftover names itself
-  const fail = (): never => {
-    throw new ArithmeticError(`${shown}: syntax error: operand expected (error token is "${from(Math.max(0, pos - 1))}")`);
-  };
-  const leftover = (): never => {
-    throw new ArithmeticError(`${shown}: syntax error in expression (error token is "${from(pos)}")`);
-  };
-  const primary = (): number => {
-    const t = tokens[pos++];
-    if (t === undefined) {
-      pos = tokens.length;
-      return fail();
-    }
-    if (t === '(') {
-      const v = ternary();
-      if (tokens[pos++] !== ')') fail();
-      return v;
-    }
-    if (t === '-') return -primary();
-    if (t === '+') return primary();
-    if (t === '!') return Number(primary() === 0);
-    if (t === '~') return ~primary();
-    if (/^\d/.test(t)) return t.startsWith('0x') || t.startsWith('0X') ? parseInt(t, 16) : parseInt(t, /^0\d/.test(t) ? 8 : 10);
-    if (/^[A-Za-z_]/.test(t)) {
-      const value = lookup(t) ?? '';
-      return value.trim() === '' ? 0 : evaluateArithmetic(value, lookup, depth + 1);
-    }
-    pos--;
-    return fail();
-  };
-  const binary = (minPrec: number): number => {
-    let left = primary();
-    for (;;) {
-      const op = tokens[pos];
-      const prec = op === undefined ? undefined : BINARY[op];
-      if (op === undefined || prec === undefined || prec < minPrec) return left;
-      pos++;
-      const right = binary(op === '**' ? prec : prec + 1);
-      left = apply(op, left, right, expression);
-    }
-  };
-  const ternary = (): number => {
-    const cond = binary(1);
-    if (tokens[pos] !== '?') return cond;
-    pos++;
-    const a = ternary();
-    if (tokens[pos++] !== ':') fail();
-    const b = ternary();
-    return cond !== 0 ? a : b;
-  };
-  if (tokens.length === 0) return 0;
-  const result = ternary();
-  if (pos < tokens.length) leftover();
-  return result;
+  return new ArithmeticParser(expression, lexed, lookup, depth).evaluate();
 }

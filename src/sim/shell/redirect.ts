@@ -2,7 +2,7 @@
 // `>f 2>&1`, as in bash). Files are opened (created/truncated) here; failures print bash's message.
 import type { Redirection } from './ast.ts';
 import type { ShellHost } from './host.ts';
-import type { Io, Sink } from './io.ts';
+import type { Input, Io, Sink } from './io.ts';
 import { errorPrefix, redirectError, type Dialect } from './messages.ts';
 import { resolvePath } from './state.ts';
 
@@ -41,6 +41,49 @@ export function redirectFailureStatus(dialect: Dialect): number {
   return dialect.flavour === 'sh' ? 2 : 1;
 }
 
+/** Where `>&N` / `<&N` / `>&-` leave the table; false when N is not open (message written). */
+function duplicate(r: Redirection, target: string, out: Map<number, Sink>, env: RedirectEnv, io: Io, line: number): boolean {
+  const fd = r.fd ?? (r.op === '>&' ? 1 : 0);
+  if (target === '-') {
+    out.set(fd, { kind: 'closed' });
+    return true;
+  }
+  const source = out.get(Number(target));
+  if (r.op === '<&') return true;
+  if (source === undefined || source.kind === 'closed') {
+    env.err(`${errorPrefix(env.dialect, line)}${target}: Bad file descriptor\n`, io);
+    return false;
+  }
+  out.set(fd, source);
+  return true;
+}
+
+/** Opens the file of `>`, `>>`, `&>`, `>&file`; returns its sink, or undefined after an error message. */
+function openOutput(r: Redirection, target: string, out: Map<number, Sink>, env: RedirectEnv, io: Io, line: number): Sink | undefined {
+  const path = resolvePath(env.cwd, target);
+  const special = specialSink(path, out);
+  if (special !== undefined) return special;
+  const errno = env.host.writeFile(path, '', { append: r.op === '>>' || r.op === '&>>' });
+  if (errno !== undefined) {
+    env.err(redirectError(env.dialect, line, target, errno, true), io);
+    return undefined;
+  }
+  return { kind: 'file', path };
+}
+
+/** Reads the file of `<`; returns the new stdin, or undefined after an error message. */
+function openInput(target: string, stdin: Input, env: RedirectEnv, io: Io, line: number): Input | undefined {
+  const path = resolvePath(env.cwd, target);
+  if (path === '/dev/null') return { text: '' };
+  if (path === '/dev/stdin') return stdin;
+  const file = env.host.readFile(path);
+  if (typeof file === 'string') {
+    env.err(redirectError(env.dialect, line, target, file, false), io);
+    return undefined;
+  }
+  return { text: file.content };
+}
+
 /**
  * Returns the descriptor table after the redirections, or undefined when one failed (its message
  * has been written to the command's stderr, and the command must not run).
@@ -60,8 +103,7 @@ export function applyRedirections(redirections: readonly Redirection[], io: Io, 
       const doc = r.hereDoc;
       const warning = hereDocWarning(r, env.dialect);
       if (warning !== '') env.err(warning, current());
-      const body = doc === undefined ? '' : doc.isQuoted ? doc.body : env.expandHereDoc(doc.body);
-      stdin = { text: body };
+      stdin = { text: doc === undefined ? '' : doc.isQuoted ? doc.body : env.expandHereDoc(doc.body) };
       continue;
     }
     const fields = env.expandTarget(r.target.raw);
@@ -74,53 +116,20 @@ export function applyRedirections(redirections: readonly Redirection[], io: Io, 
       env.err(`${errorPrefix(env.dialect, line)}${r.target.raw}: ambiguous redirect\n`, current());
       return undefined;
     }
-    if (r.op === '>&' || r.op === '<&') {
-      const fd = r.fd ?? (r.op === '>&' ? 1 : 0);
-      if (target === '-') {
-        out.set(fd, { kind: 'closed' });
-        continue;
-      }
-      if (/^\d+$/.test(target)) {
-        const source = out.get(Number(target));
-        if (r.op === '<&') continue;
-        if (source === undefined || source.kind === 'closed') {
-          env.err(`${errorPrefix(env.dialect, line)}${target}: Bad file descriptor\n`, current());
-          return undefined;
-        }
-        out.set(fd, source);
-        continue;
-      }
-      if (r.op === '<&') return undefined;
+    if ((r.op === '>&' || r.op === '<&') && (target === '-' || /^\d+$/.test(target))) {
+      if (!duplicate(r, target, out, env, current(), line)) return undefined;
+    } else if (r.op === '<' || r.op === '<>' || r.op === '<&') {
+      const input = openInput(target, stdin, env, current(), line);
+      if (input === undefined) return undefined;
+      stdin = input;
+    } else {
+      const sink = openOutput(r, target, out, env, current(), line);
+      if (sink === undefined) return undefined;
+      if (r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === undefined)) {
+        out.set(1, sink);
+        out.set(2, sink);
+      } else out.set(r.fd ?? 1, sink);
     }
-    const isInput = r.op === '<' || r.op === '<>';
-    const path = resolvePath(env.cwd, target);
-    if (isInput) {
-      if (path === '/dev/null') stdin = { text: '' };
-      else if (path !== '/dev/stdin') {
-        const file = env.host.readFile(path);
-        if (typeof file === 'string') {
-          env.err(redirectError(env.dialect, line, target, file, false), current());
-          return undefined;
-        }
-        stdin = { text: file.content };
-      }
-      continue;
-    }
-    const isAppend = r.op === '>>' || r.op === '&>>';
-    const special = specialSink(path, out);
-    let sink: Sink | undefined = special;
-    if (sink === undefined) {
-      const errno = env.host.writeFile(path, '', { append: isAppend });
-      if (errno !== undefined) {
-        env.err(redirectError(env.dialect, line, target, errno, true), current());
-        return undefined;
-      }
-      sink = { kind: 'file', path };
-    }
-    if (r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === undefined)) {
-      out.set(1, sink);
-      out.set(2, sink);
-    } else out.set(r.fd ?? 1, sink);
   }
   return { stdin, out };
 }
