@@ -27,10 +27,17 @@ export class ScreenOracle {
     const isWrapped: boolean[] = [];
     for (let i = 0; i < this.#terminal.rows; i++) {
       const line = buffer.getLine(buffer.viewportY + i);
-      rows.push(line?.translateToString(true) ?? '');
+      // A written space looks like an empty cell; readline's wrap trick leaves one behind.
+      rows.push((line?.translateToString(true) ?? '').trimEnd());
       isWrapped.push(line?.isWrapped ?? false);
     }
     return { rows, cursor: { x: buffer.cursorX, y: buffer.cursorY }, isWrapped };
+  }
+
+  /** The non-empty rows, for comparing transcripts. */
+  text(): string[] {
+    const rows = this.screen().rows;
+    return rows.slice(0, rows.findLastIndex((row) => row !== '') + 1);
   }
 
   dispose(): void {
