@@ -222,3 +222,22 @@ describe('generated names', () => {
     expect(again.ok && again.object.metadata.name).toBe(names[0]);
   });
 });
+
+describe('DaemonSet templates and the deprecated annotation (v1.30+)', () => {
+  function daemonSet(annotations: Record<string, string>, containers: Spec[], podSecurityContext?: Spec): KubeObject {
+    return { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd', namespace: 'kube-system' },
+      spec: { template: { metadata: { annotations }, spec: { containers, ...(podSecurityContext ? { securityContext: podSecurityContext } : {}) } } } };
+  }
+
+  it('warns once per container whose annotation has no field, under the template\'s path', () => {
+    const result = server(30).create(daemonSet({ [`${KEY}a`]: 'runtime/default', [`${KEY}b`]: 'runtime/default' }, [c('a'), c('b', { type: 'RuntimeDefault' })]));
+    expect(result.warnings).toEqual([`spec.template.metadata.annotations[${KEY}a]: deprecated since v1.30; use the "appArmorProfile" field instead`]);
+  });
+
+  it('does not warn when a pod-level field exists, nor before v1.30, and leaves the template unsynced', () => {
+    expect(server(30).create(daemonSet({ [`${KEY}a`]: 'runtime/default' }, [c('a')], { appArmorProfile: { type: 'RuntimeDefault' } })).warnings).toEqual([]);
+    expect(server(29).create(daemonSet({ [`${KEY}a`]: 'runtime/default' }, [c('a')])).warnings).toEqual([]);
+    const result = server(30).create(daemonSet({ [`${KEY}a`]: 'localhost/x' }, [c('a')]));
+    expect(JSON.stringify(result.ok && result.object)).not.toContain('appArmorProfile');
+  });
+});

@@ -9,7 +9,7 @@ import type { DaemonSet, KubeObject, ObjectMeta, Pod, PodSecurityPolicy, PodSpec
 import { prepareAppArmorForCreate } from './pod-strategy.ts';
 import { admitPodSecurity, namespacePolicy, validateNamespaceLabels } from './pod-security-admission.ts';
 import { admitPodSecurityPolicy } from './psp-admission.ts';
-import { APPARMOR_ANNOTATION_PREFIX } from './pod.ts';
+import { annotationKey, containersWithPaths } from './pod.ts';
 import { validateObjectName, validatePodCreate, validatePodName, type PodPaths } from './validation.ts';
 import type { EraRules } from './versions.ts';
 
@@ -68,19 +68,27 @@ export function createPodPipeline(metadata: ObjectMeta, spec: PodSpec, context: 
  * @example createTemplatePipeline(meta, spec, context, { metadata: 'spec.template.metadata', spec: 'spec.template.spec' }).ok // → true
  */
 export function createTemplatePipeline(metadata: ObjectMeta, spec: PodSpec, context: AdmissionContext, paths: PodPaths): PodCreateOutcome {
-  const warnings: string[] = [];
-  // pkg/api/pod/warnings.go names the first deprecated AppArmor annotation of a template (believed
-  // wording: the same text as the pod strategy's warning, under the template's path).
-  const deprecated = Object.keys(metadata.annotations ?? {}).find((k) => k.startsWith(APPARMOR_ANNOTATION_PREFIX));
-  if (context.rules.warnsAnnotationDeprecated && deprecated) {
-    warnings.push(`${paths.metadata}.annotations[${deprecated}]: deprecated since v1.30; use the "appArmorProfile" field instead`);
-  }
   const errors = validatePodCreate(metadata, spec, context.rules, paths, true);
-  if (errors.length > 0) return { ok: false, stage: 'validation', errors, warnings };
+  if (errors.length > 0) return { ok: false, stage: 'validation', errors, warnings: [] };
+  // WarningsOnCreate runs after validation passed (rest.BeforeCreate), before validating admission.
+  const warnings = context.rules.warnsAnnotationDeprecated ? templateAppArmorWarnings(metadata, spec, paths) : [];
   if (context.rules.hasPodSecurityAdmission) {
     warnings.push(...admitPodSecurity(metadata, spec, namespacePolicy(context.namespaceLabels), false, context.rules.version.minor).warnings);
   }
   return { ok: true, metadata, spec, warnings, auditAnnotations: {} };
+}
+
+/**
+ * pkg/api/pod/warnings.go for pod templates: each container with an AppArmor annotation but no field
+ * (its own or the pod's) gets the deprecation warning, in VisitContainersWithPath order.
+ */
+function templateAppArmorWarnings(metadata: ObjectMeta, spec: PodSpec, paths: PodPaths): string[] {
+  const hasPodProfile = spec.securityContext?.appArmorProfile !== undefined;
+  return containersWithPaths(spec, paths.spec)
+    .filter(({ container }) => !hasPodProfile && container.securityContext?.appArmorProfile === undefined)
+    .map(({ container }) => annotationKey(container.name))
+    .filter((key) => metadata.annotations?.[key] !== undefined)
+    .map((key) => `${paths.metadata}.annotations[${key}]: deprecated since v1.30; use the "appArmorProfile" field instead`);
 }
 
 /** The outcome for any object: the object to store, or the failure. */
