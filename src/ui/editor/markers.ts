@@ -8,11 +8,11 @@ import { LineCounter, type Diagnostic, type Severity } from '../../apparmor/inde
 export const DIAGNOSTICS_PAGE = '/docs/reference/diagnostics/';
 
 /** Monaco's `MarkerSeverity` values (Hint 1, Info 2, Warning 4, Error 8). */
-export const MARKER_SEVERITY: Readonly<Record<Severity, number>> = { error: 8, warning: 4, info: 2 };
+export const MARKER_SEVERITY: Readonly<Record<Severity, 8 | 4 | 2>> = { error: 8, warning: 4, info: 2 };
 
 /** The fields of Monaco's `IMarkerData` we fill, 1-based and end-exclusive in columns. */
 export type MarkerData = {
-  severity: number;
+  severity: 8 | 4 | 2 | 1;
   message: string;
   startLineNumber: number;
   startColumn: number;

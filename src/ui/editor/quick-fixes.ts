@@ -83,7 +83,7 @@ function permissionFixes(text: string, d: Diagnostic): QuickFix[] {
     return [editWord(d, word, "Use 'ix' (run it under this profile)", word.replace('x', 'ix')),
       { ...editWord(d, word, "Use 'Px' (run it under its own profile)", word.replace('x', 'Px')), isPreferred: false }];
   }
-  if (/'a' and 'w'|'w' and 'a'/.test(d.message) || d.code === 'WRITE_AND_APPEND') {
+  if (/'a' and 'w'|'w' and 'a'/.test(d.message)) {
     if (!word.includes('w') || !word.includes('a')) return [];
     return [editWord(d, word, "Drop 'a' ('w' already allows appending)", word.replace('a', '')),
       { ...editWord(d, word, "Drop 'w' (allow appending only)", word.replace('w', '')), isPreferred: false }];
@@ -106,7 +106,7 @@ export function quickFixesFor(text: string, diagnostic: Diagnostic): QuickFix[] 
   switch (diagnostic.code) {
     case 'MISSING_COMMA': return missingComma(text, diagnostic);
     case 'UNEXPECTED_TOKEN': case 'QUALIFIER_ORDER': case 'INCLUDE_WITH_COMMA': return unexpectedToken(text, diagnostic);
-    case 'EXEC_MODE_WITH_DENY': case 'BARE_X_WITHOUT_DENY': case 'INVALID_PERMISSION': case 'CONFLICTING_PERMS': case 'WRITE_AND_APPEND':
+    case 'EXEC_MODE_WITH_DENY': case 'BARE_X_WITHOUT_DENY': case 'INVALID_PERMISSION': case 'CONFLICTING_PERMS':
       return permissionFixes(text, diagnostic);
     case 'QUIET_DENY':
       return [{ title: "Write 'audit deny' so the denial is logged", edits: [{ range: [diagnostic.range[0], diagnostic.range[0]], text: 'audit ' }], isPreferred: false }];

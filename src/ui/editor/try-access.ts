@@ -15,6 +15,8 @@ export type RuleView = {
   range: [number, number] | undefined;
   /** the include it comes from, when not the editor's own file */
   file: string | undefined;
+  /** 1-based line in the editor's text (or in `file`) */
+  line: number | undefined;
   effect: 'allow' | 'deny';
   perms: string;
   why: string;
@@ -46,11 +48,18 @@ export type TryAccessView = {
 const TASK_PID = 4242;
 const COMM_BY_VERB: Readonly<Record<string, string>> = { read: 'cat', create: 'touch', delete: 'rm', link: 'ln', lock: 'flock' };
 
-function ruleText(text: string, ref: RuleRef): Pick<RuleView, 'text' | 'range' | 'file'> {
-  if (ref.index === -1 || ref.implicitReason) return { text: `(implicit) ${ref.implicitReason ?? 'added by the parser'}`, range: undefined, file: undefined };
-  if (ref.file === MAIN_FILE) return { text: text.slice(ref.range[0], ref.range[1]), range: [ref.range[0], ref.range[1]], file: undefined };
+const lineOf = (source: string, offset: number): number => source.slice(0, offset).split('\n').length;
+
+function ruleText(text: string, ref: RuleRef): Pick<RuleView, 'text' | 'range' | 'file' | 'line'> {
+  if (ref.index === -1 || ref.implicitReason) {
+    return { text: `(implicit) ${ref.implicitReason ?? 'added by the parser'}`, range: undefined, file: undefined, line: undefined };
+  }
+  if (ref.file === MAIN_FILE) {
+    return { text: text.slice(ref.range[0], ref.range[1]), range: [ref.range[0], ref.range[1]], file: undefined, line: lineOf(text, ref.range[0]) };
+  }
   const source = readBundledFile(ref.file);
-  return { text: source === undefined ? '(rule in an included file)' : source.slice(ref.range[0], ref.range[1]), range: undefined, file: ref.file };
+  if (source === undefined) return { text: '(rule in an included file)', range: undefined, file: ref.file, line: undefined };
+  return { text: source.slice(ref.range[0], ref.range[1]), range: undefined, file: ref.file, line: lineOf(source, ref.range[0]) };
 }
 
 function ruleView(text: string, match: RuleMatch): RuleView {
