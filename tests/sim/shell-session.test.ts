@@ -176,3 +176,21 @@ describe('safety limits', () => {
     expect(shell.run('echo fine').stdout).toBe('fine\n');
   });
 });
+
+describe('standard input of host commands', () => {
+  it('is consumed only by commands that read it, and reads the same text twice', () => {
+    const host = node();
+    const seen: string[] = [];
+    const original = host.runCommand.bind(host);
+    host.runCommand = (argv, context) => {
+      if (argv[0] === 'twice') {
+        seen.push(context.stdin, context.stdin);
+        return { stdout: '', stderr: '', exitCode: 0 };
+      }
+      return original(argv, context);
+    };
+    const result = createShell(host).run("printf 'a\\nb\\nc\\n' | while read l; do echo \"<$l>\"; done; echo x | twice");
+    expect(result.stdout).toBe('<a>\n<b>\n<c>\n');
+    expect(seen).toEqual(['x\n', 'x\n']);
+  });
+});

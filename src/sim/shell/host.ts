@@ -39,8 +39,12 @@ export type ScriptRunner = (
 
 /** What a non-builtin command receives besides its argv. Read-only: commands never mutate it. */
 export type CommandContext = {
-  /** Everything the command may read on standard input (already collected from pipes, files, here-docs). */
-  stdin: string;
+  /**
+   * Everything the command may read on standard input (already collected from pipes, files, here-docs).
+   * Reading it consumes the shell's input, as a real read would; a command that never reads leaves it
+   * for the next one (`while read l; do echo "$l"; done`).
+   */
+  readonly stdin: string;
   /** The exported environment, including `VAR=x cmd` prefixes. */
   env: Readonly<Record<string, string>>;
   /** The shell's working directory, absolute. */

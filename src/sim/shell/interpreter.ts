@@ -306,12 +306,16 @@ export class Interpreter {
       return runCatchingExit(() => child.runSource(nested.script, { ...io, stdin: { text: nested.stdin } }));
     }
     const input = io.stdin;
+    let taken: string | undefined;
     const context = {
-      // Reading stdin consumes it, so `while read l; do echo "$l"; done` keeps its input for `read`.
+      // Reading stdin consumes the shared input (once; later reads see the same text), so in
+      // `while read l; do echo "$l"; done` an `echo` that never reads leaves the rest for `read`.
       get stdin(): string {
-        const text = input.text;
-        input.text = '';
-        return text;
+        if (taken === undefined) {
+          taken = input.text;
+          input.text = '';
+        }
+        return taken;
       },
       env: exportedEnv(this.state, extra),
       cwd: this.state.cwd,
