@@ -4,7 +4,7 @@
  * programs as the kernel would — fork, execve with AppArmor transitions, then the registry's command as
  * the new task — and knows nothing about shells or terminals.
  */
-import type { IncludeReader } from '../../apparmor/index.ts';
+import { checkPolicy, formatParserError, type IncludeReader } from '../../apparmor/index.ts';
 import {
   Kernel, USERS, commOf, createPolicyLoader, labelName, loadOrder, loadPolicyFile, removePolicyProfile, sysExecve,
   type Errno, type PolicyLoader, type Task,
@@ -65,7 +65,7 @@ export class SimNode {
     this.hostname = options.hostname ?? 'node01';
     this.clock = new NodeClock(options.clock);
     this.#serial = options.auditSerial ?? 184;
-    this.kernel = new Kernel({ firstPid: 1 });
+    this.kernel = new Kernel({ firstPid: 1187 });
     layNodeFiles(this.kernel.fs, { hostname: this.hostname, commands: registry.list() });
     this.loader = createPolicyLoader({ reader: this.#includeReader() });
     this.kernel.profiles.nullProfileFactory = (name) => this.loader.nullProfile(name);
@@ -124,6 +124,11 @@ export class SimNode {
       this.clock.advance('event');
       this.log.push({ record, uptime: this.clock.uptime(), epochMs: this.clock.now(), serial: this.#serial++ });
     }
+    this.#auditMark = this.kernel.auditMark();
+  }
+
+  /** Drops the records logged since the last `collectLog` (a snapshot restore replays policy quietly). */
+  discardLog(): void {
     this.#auditMark = this.kernel.auditMark();
   }
 
@@ -246,6 +251,11 @@ export class SimNode {
       processes: () => this.processes(),
       loadPolicy: (task, text, file, options) => this.loadPolicy(task, text, file, options),
       removeProfile: (task, name) => this.removeProfile(task, name),
+      log: () => {
+        // records of the running command are stamped now, so dmesg sees its own pipeline's denials
+        this.collectLog();
+        return this.log;
+      },
       groups: GROUPS,
     };
   }
@@ -276,6 +286,7 @@ export class SimNode {
     const probe = createPolicyLoader({ reader: this.#includeReader(), ...(options.includeDirs ? { includeDirs: options.includeDirs } : {}) })
       .load(text, file, { isComplain: options.isComplain });
     const names = loadOrder(probe.profiles).map((p) => p.name);
+    if (!probe.accepted && file === '') return { accepted: false, stderr: this.#stdinError(text, options), profiles: [] };
     if (!probe.accepted || !options.isKernelLoad) return { accepted: probe.accepted, stderr: probe.stderr, profiles: names.map((name) => ({ name })) };
     const refused = this.#mayManagePolicy(task);
     if (refused !== undefined) return { accepted: true, stderr: '', profiles: names.map((name) => ({ name, errno: refused })) };
@@ -301,6 +312,15 @@ export class SimNode {
     if (removePolicyProfile(this.kernel, this.loader, name, task.pid) === undefined) return { ok: false, errno: 'ENOENT' };
     this.policyOps.push({ op: 'remove', name });
     return { ok: true, value: undefined };
+  }
+
+  /** The parser's message for policy read from stdin: no file name (`AppArmor parser error at line N: …`). */
+  #stdinError(text: string, options: PolicyLoadOptions): string {
+    const checked = checkPolicy(text, {
+      reader: this.#includeReader(), ...(options.includeDirs ? { includeDirs: options.includeDirs } : {}), text,
+    });
+    const error = checked.diagnostics.find((d) => d.severity === 'error');
+    return error ? `${formatParserError(error)}\n` : '';
   }
 
   /** `kernel:policy.c aa_may_manage_policy`: CAP_MAC_ADMIN, and a confined task is not a policy admin. */

@@ -5,6 +5,7 @@
  */
 import type { CommandResult } from '../shell/host.ts';
 import type { Errno } from '../kernel/index.ts';
+import type { KernelLogEntry } from './kernel-log.ts';
 
 export type { Errno } from '../kernel/index.ts';
 
@@ -166,6 +167,12 @@ export type ProcessApi = {
   removeProfile(name: string): ProcResult;
   /** the kernel's loaded profiles with their modes, as `/sys/kernel/security/apparmor/profiles` lists them */
   loadedProfiles(): readonly { name: string; mode: string }[];
+
+  /**
+   * syslog(SYSLOG_ACTION_READ_ALL): the kernel ring buffer. Debian sets `kernel.dmesg_restrict=1`, so
+   * this needs CAP_SYSLOG (EPERM otherwise).
+   */
+  syslog(): ProcResult<readonly KernelLogEntry[]>;
 
   /** socket(2); `family` inet/inet6/unix/netlink/packet, `type` stream/dgram/raw */
   socket(family: string, type: string, protocol?: number | string): ProcResult<number>;

@@ -9,6 +9,7 @@ import {
   sysReaddir, sysReadlink, sysRemove, sysRename, sysSocket, sysSocketOp, sysStat, sysTruncate, sysWrite,
   protocolNumber, sysChangeProfile, USERS, type Errno, type Inode, type Kernel, type OpenFlags, type SysResult, type Task,
 } from '../kernel/index.ts';
+import type { KernelLogEntry } from './kernel-log.ts';
 import type {
   PolicyLoadOptions, PolicyLoadOutcome, ProcessApi, ProcInfo, ProcResult, ProcStat, SpawnRequest,
 } from './process-api.ts';
@@ -26,6 +27,8 @@ export type ProcessHost = {
   loadPolicy(task: Task, text: string, file: string, options: PolicyLoadOptions): PolicyLoadOutcome;
   /** remove a profile as `task` */
   removeProfile(task: Task, name: string): ProcResult;
+  /** the kernel's stamped log */
+  log(): readonly KernelLogEntry[];
   /** the group table */
   groups: readonly { name: string; gid: number }[];
 };
@@ -153,6 +156,7 @@ export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env
       const cut = line.lastIndexOf(' (');
       return { name: line.slice(0, cut), mode: line.slice(cut + 2, -1) };
     }),
+    syslog: () => (kernel.capable(task, 'syslog') ? { ok: true, value: host.log() } : { ok: false, errno: 'EPERM' }),
     socket: (family, type, protocol) => result(sysSocket(kernel, task, family, type, protocolNumber(protocol))),
     bind: (fd, port) => result(sysBind(kernel, task, fd, port)),
     connect: (fd) => result(sysSocketOp(kernel, task, fd, 'connect')),

@@ -1,0 +1,197 @@
+/**
+ * A world: one node plus the terminal's stack of login shells (`su - user` pushes one, `exit` pops it),
+ * a deterministic clock that moves on per command, and serialisable snapshots. This is what the
+ * playground, the CLI and the transcript tests drive; it never touches a terminal.
+ */
+import { createShell, type Shell, type ShellResult } from '../shell/shell.ts';
+import type { CommandRegistry, Completion, SessionControl } from '../shell/registry.ts';
+import type { Task } from '../kernel/index.ts';
+import type { ClockState } from './clock.ts';
+import type { KernelLogEntry } from './kernel-log.ts';
+import { SimNode, type PolicyOp } from './node.ts';
+import { createShellHost } from './shell-host.ts';
+
+/** One file of a snapshot. */
+export type SnapshotFile = {
+  path: string;
+  type: 'file' | 'dir' | 'symlink' | 'fifo' | 'chr';
+  mode: number;
+  uid: number;
+  gid: number;
+  content?: string;
+  target?: string;
+  program?: string;
+};
+
+/** Everything needed to rebuild a world (JSON-safe). */
+export type WorldSnapshot = {
+  version: 1;
+  hostname: string;
+  clock: ClockState;
+  auditSerial: number;
+  files: SnapshotFile[];
+  policy: PolicyOp[];
+  log: KernelLogEntry[];
+  /** the login shells, outermost first */
+  sessions: { user: string; cwd: string; env: Record<string, string> }[];
+};
+
+/** How a world starts. */
+export type WorldOptions = {
+  hostname?: string;
+  /** who is logged in first (default root, as on the playground's node) */
+  user?: string;
+  clock?: ClockState;
+  snapshot?: WorldSnapshot;
+};
+
+type Session = { shell: Shell; task: Task; user: string };
+
+/** A running world. */
+export type World = {
+  readonly node: SimNode;
+  /** the innermost shell */
+  readonly shell: Shell;
+  /** Runs one typed line (or several) in the innermost shell. Never throws. */
+  run(text: string): ShellResult;
+  /** The prompt of the innermost shell. */
+  prompt(): string;
+  /** False while the shell would show the `> ` continuation prompt. */
+  isComplete(text: string): boolean;
+  /** Tab completion for the innermost shell's working directory. */
+  complete(line: string, cursor: number): Completion;
+  /** True once the outermost shell ran `exit`. */
+  readonly hasExited: boolean;
+  /** A JSON-safe copy of the state. */
+  snapshot(): WorldSnapshot;
+};
+
+/**
+ * Builds a world on a registry of commands.
+ * @param registry - the commands installed on the node
+ * @param options - hostname, first user, clock, or a snapshot to restore
+ * @returns the world
+ */
+export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}): World {
+  const saved = options.snapshot;
+  const node = new SimNode(registry, {
+    hostname: saved?.hostname ?? options.hostname ?? 'node01',
+    ...(saved ? { clock: saved.clock, auditSerial: saved.auditSerial } : options.clock ? { clock: options.clock } : {}),
+  });
+  if (saved) restoreNode(node, saved);
+  const sessions: Session[] = [];
+  let pending: { user: string; isLogin: boolean } | undefined;
+  let hasExited = false;
+  const control: SessionControl = { startShell: (user, opts) => { pending = { user, isLogin: opts.isLogin }; } };
+  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined): Session => {
+    const task = node.login(user, sessions.at(-1)?.task);
+    const host = createShellHost(node, task, control);
+    const shell = createShell(host, { ...(cwd ? { cwd } : {}), ...(env ? { env } : {}) });
+    return { shell, task, user };
+  };
+  for (const s of saved?.sessions ?? [{ user: options.user ?? 'root', cwd: '', env: {} }]) {
+    sessions.push(open(s.user, s.cwd || undefined, Object.keys(s.env).length > 0 ? s.env : undefined));
+  }
+  const top = (): Session => sessions.at(-1) as Session;
+  const world: World = {
+    node,
+    get shell() {
+      return top().shell;
+    },
+    get hasExited() {
+      return hasExited;
+    },
+    run(text) {
+      if (hasExited) return { stdout: '', stderr: '', exitCode: top().shell.lastStatus, output: [] };
+      node.clock.advance('command');
+      const session = top();
+      const result = session.shell.run(text);
+      node.collectLog();
+      if (session.shell.hasExited) {
+        if (sessions.length > 1) {
+          sessions.pop();
+          node.logout(session.task);
+        } else hasExited = true;
+      }
+      if (pending) {
+        const { user, isLogin } = pending;
+        pending = undefined;
+        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined));
+      }
+      return result;
+    },
+    prompt: () => top().shell.prompt(),
+    isComplete: (text) => top().shell.isComplete(text),
+    complete(line, cursor) {
+      const fs = node.kernel.fs;
+      return registry.complete(line, cursor, {
+        cwd: top().shell.cwd,
+        listDir: (path) => {
+          const found = fs.lookup(path);
+          return found.ok && found.inode.type === 'dir' ? fs.list(found.path) : undefined;
+        },
+        isDirectory: (path) => {
+          const found = fs.lookup(path);
+          return found.ok && found.inode.type === 'dir';
+        },
+      });
+    },
+    snapshot: () => ({
+      version: 1,
+      hostname: node.hostname,
+      clock: node.clock.snapshot(),
+      auditSerial: node.nextSerial,
+      files: snapshotFiles(node),
+      policy: [...node.policyOps],
+      log: [...node.log],
+      sessions: sessions.map((s) => ({ user: s.user, cwd: s.shell.cwd, env: { ...s.shell.env } })),
+    }),
+  };
+  return world;
+}
+
+/** Every inode outside the per-process `/proc/<pid>` trees, parents before children. */
+function snapshotFiles(node: SimNode): SnapshotFile[] {
+  const fs = node.kernel.fs;
+  const files: SnapshotFile[] = [];
+  const walk = (dir: string): void => {
+    for (const name of fs.list(dir)) {
+      const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      if (/^\/proc\/\d+$/.test(path)) continue;
+      const inode = fs.get(path);
+      if (!inode) continue;
+      files.push({
+        path, type: inode.type, mode: inode.mode, uid: inode.uid, gid: inode.gid,
+        ...(inode.type === 'file' && inode.content !== '' ? { content: inode.content } : {}),
+        ...(inode.target !== undefined ? { target: inode.target } : {}),
+        ...(inode.exec?.kind === 'dynamic' ? { program: inode.exec.program } : {}),
+      });
+      if (inode.type === 'dir') walk(path);
+    }
+  };
+  walk('/');
+  return files;
+}
+
+/** Lays a snapshot's files and policy over a freshly booted node. */
+function restoreNode(node: SimNode, saved: WorldSnapshot): void {
+  const fs = node.kernel.fs;
+  for (const name of fs.list('/')) if (name !== 'proc') fs.remove(`/${name}`);
+  for (const file of saved.files) {
+    if (/^\/proc\/\d+(\/|$)/.test(file.path)) continue;
+    fs.remove(file.path);
+    fs.put(file.path, {
+      type: file.type, mode: file.mode, uid: file.uid, gid: file.gid, content: file.content ?? '',
+      ...(file.target !== undefined ? { target: file.target } : {}),
+      ...(file.program !== undefined ? { exec: { kind: 'dynamic' as const, program: file.program } } : {}),
+    });
+  }
+  const root = node.kernel.tasks.get(1);
+  for (const op of saved.policy) {
+    if (!root) break;
+    if (op.op === 'load') node.loadPolicy(root, op.text, op.file, { action: 'replace', isComplain: op.isComplain, isKernelLoad: true });
+    else node.removeProfile(root, op.name);
+  }
+  node.discardLog();
+  node.log.push(...saved.log);
+}
