@@ -234,6 +234,18 @@ function validatePodSpecBasics(spec: PodSpec, specPath: string, rules: EraRules)
   }
   if (rules.hasAppArmorField) {
     errors.push(...validateAppArmorProfileField(spec.securityContext?.appArmorProfile, `${specPath}.securityContext.appArmorProfile`, rules));
+    if (spec.os?.name === 'windows') errors.push(...validateWindowsAppArmor(spec, specPath));
+  }
+  return errors;
+}
+
+/** `validateWindows` (last in ValidatePodSpec): AppArmor fields are Forbidden on a Windows pod. */
+function validateWindowsAppArmor(spec: PodSpec, specPath: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const detail = 'cannot be set for a windows pod';
+  if (spec.securityContext?.appArmorProfile) errors.push(fieldError.forbidden(`${specPath}.securityContext.appArmorProfile`, detail));
+  for (const { container, path } of containersWithPaths(spec, specPath)) {
+    if (container.securityContext?.appArmorProfile) errors.push(fieldError.forbidden(`${path}.securityContext.appArmorProfile`, detail));
   }
   return errors;
 }
