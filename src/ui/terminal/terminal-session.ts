@@ -116,7 +116,10 @@ export function createTerminalSession(backend: TerminalBackend, options: Termina
   let queue = handle(editor.start(prompts()));
   return {
     input(data: string): Promise<void> {
-      queue = queue.then(() => handle(editor.feed(data)));
+      // Input is handled strictly in order: what arrives during a run waits for it, as typeahead does.
+      queue = queue.then(() => handle(editor.feed(data))).catch((error: unknown) => {
+        options.write(`\r\naa-terminal: ${messageOf(error)}\r\n`);
+      });
       return queue;
     },
     resize(width: number): void {
