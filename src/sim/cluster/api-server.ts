@@ -3,6 +3,7 @@
  * fields), admission and validation. It returns data and kubectl-ready error text; kubectl's own lines
  * (`pod/hello created`) are kubectl's business. No clock or randomness of its own: both come from the caller.
  */
+import { cloneJson } from './clone.ts';
 import { createObjectPipeline, namespaceEnforceWarnings, namespacePolicy, type AdmissionContext } from './admission.ts';
 import { validateNamespaceLabels } from './pod-security-admission.ts';
 import { goQuote } from './field-errors.ts';
@@ -138,12 +139,12 @@ class SimApiServer implements ApiServer {
     const key = this.#store.key(info, namespace, name);
     if (this.#store.get(key)) return fail(alreadyExistsStatus(qualifiedResource(info), name), warnings, opts.fileName);
     const stored = this.#store.insert(key, outcome.object, namespace);
-    return { ok: true, object: structuredClone(stored), kind: info, warnings };
+    return { ok: true, object: cloneJson(stored), kind: info, warnings };
   }
 
   get(resource: string, name: string, namespace?: string): ApiResult<KubeObject> {
     const found = this.#find(resource, name, namespace);
-    return found.ok ? { ok: true, object: structuredClone(found.object), kind: found.kind, warnings: [] } : found.result;
+    return found.ok ? { ok: true, object: cloneJson(found.object), kind: found.kind, warnings: [] } : found.result;
   }
 
   list(resource: string, namespace?: string): KubeObject[] {
@@ -152,7 +153,7 @@ class SimApiServer implements ApiServer {
     return this.#store.ofKind(info.kind)
       .filter((o) => !info.namespaced || namespace === undefined || o.metadata.namespace === namespace)
       .sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1))
-      .map((o) => structuredClone(o));
+      .map((o) => cloneJson(o));
   }
 
   delete(resource: string, name: string, namespace?: string): ApiResult<KubeObject> {
@@ -238,7 +239,7 @@ class SimApiServer implements ApiServer {
     const updated: KubeObject = { ...found.object, metadata: { ...found.object.metadata, [field]: current } };
     const warnings = field === 'labels' && found.kind.kind === 'Namespace' ? this.#enforceWarnings(found.object, updated) : [];
     const stored = this.#store.replace(found.key, updated);
-    return { ok: true, object: structuredClone(stored), kind: found.kind, warnings };
+    return { ok: true, object: cloneJson(stored), kind: found.kind, warnings };
   }
 
   /** PSA's dry run of a tightened enforce level over the namespace's existing pods. */

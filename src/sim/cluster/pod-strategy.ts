@@ -3,6 +3,7 @@
  * pkg/registry/core/pod/strategy.go, which syncs the deprecated annotation and the field and emits the
  * deprecation warning. It runs before validation, so validation sees the synced pod.
  */
+import { cloneJson } from './clone.ts';
 import type { AppArmorProfile, ObjectMeta, PodSpec } from './objects.ts';
 import { annotationForField, annotationKey, containersWithPaths, fieldForAnnotation } from './pod.ts';
 import { validateAppArmorProfileField } from './validation.ts';
@@ -21,8 +22,8 @@ export type PreparedPod = { readonly metadata: ObjectMeta; readonly spec: PodSpe
  * @example prepareAppArmorForCreate(meta, spec, rules).warnings[0] // → 'metadata.annotations[container.apparmor.security.beta.kubernetes.io/c]: deprecated since v1.30; use the "appArmorProfile" field instead'
  */
 export function prepareAppArmorForCreate(metadata: ObjectMeta, spec: PodSpec, rules: EraRules): PreparedPod {
-  const meta: ObjectMeta = structuredClone(metadata);
-  const podSpec: PodSpec = structuredClone(spec);
+  const meta: ObjectMeta = cloneJson(metadata);
+  const podSpec: PodSpec = cloneJson(spec);
   const warnings: string[] = [];
   if (!rules.hasAppArmorField || podSpec.os?.name === 'windows') return { metadata: meta, spec: podSpec, warnings };
   const podProfile = podSpec.securityContext?.appArmorProfile;

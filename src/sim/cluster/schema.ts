@@ -5,6 +5,7 @@
  * (`strict decoding error: unknown field "spec.x"`, or `Warning: unknown field` in warn mode).
  * Field names only; values are not type-checked. `appArmorProfile` exists only from v1.30.
  */
+import { cloneJson } from './clone.ts';
 import type { EraRules } from './versions.ts';
 
 /** A node of the known-field tree: a struct, a list of structs, or anything (maps, opaque values). */
@@ -125,7 +126,7 @@ function walk(value: unknown, shape: Shape, path: string, openApiPath: string, o
  * @example pruneUnknownFields(obj, []) // → a copy of obj
  */
 export function pruneUnknownFields<T>(object: T, unknown: readonly UnknownField[]): T {
-  const copy = structuredClone(object);
+  const copy = cloneJson(object);
   for (const field of unknown) {
     const steps = field.path.split('.').flatMap((part) => part.split(/\[(\d+)\]/).filter((s) => s !== ''));
     let node: unknown = copy;
