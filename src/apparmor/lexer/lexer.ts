@@ -3,6 +3,8 @@
  * (behaviour only; no code copied). Emits `Token`s whose kinds are the parser's bison token names. Includes are
  * emitted as one `INCLUDE` token (the resolver follows them); characters no state accepts become `LEX_ERROR`
  * tokens carrying the real parser's message, after which lexing resumes in INITIAL.
+ * Longer than 300 lines on purpose: one state method per flex start condition, kept side by side so they can be
+ * read against `parser_lex.l`'s state table (the house allows lexer states to be long).
  */
 import type { LanguageVersion } from '../parser/ast.ts';
 import { CONDITIONAL_MODES, keywordToken, MODE_WORDS, RULE_MODES, type LexMode } from './modes.ts';

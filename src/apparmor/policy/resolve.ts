@@ -2,7 +2,9 @@
  * Resolution: follows includes through an injected reader, defines and expands variables, evaluates `if`
  * blocks, applies `alias` rewrites and flattens qualifier blocks, giving the `ResolvedPolicy` the evaluator
  * compiles. Errors are worded as apparmor_parser 3.0.8 words them. This module does no parsing of its own
- * (it calls the parser for included files) and no glob compilation (see `checks.ts` and the evaluator).
+ * (it calls the parser for included files) and no glob compilation (see `parser-checks.ts` and the evaluator).
+ * About 380 lines: one class holds the resolver's state (symbol table, include caches, profile names, the error
+ * order apparmor_parser uses); splitting it would thread that state through every helper.
  */
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
 import type {
