@@ -213,3 +213,23 @@ describe('basic pod checks a learner meets', () => {
     ].join('\n'));
   });
 });
+
+describe('workload templates', () => {
+  it('reports the annotation/field mismatch of a Deployment template as in kubernetes/kubernetes#128306', () => {
+    const deployment: KubeObject = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'deployment-fails-validation' },
+      spec: { selector: { matchLabels: { app: 'x' } }, template: {
+        metadata: { labels: { app: 'x' }, annotations: { [`${KEY}hello`]: 'localhost/k8s-apparmor-example-deny-write' } },
+        spec: { containers: [{ name: 'hello', image: 'busybox', securityContext: { appArmorProfile: { type: 'RuntimeDefault' } } }] },
+      } },
+    };
+    expect(createError(31, deployment)).toBe('The Deployment "deployment-fails-validation" is invalid: spec.template.spec.containers[0].securityContext.appArmorProfile.type: Forbidden: apparmor type in annotation and field must match');
+  });
+
+  it('serves extensions/v1beta1 Deployments only before v1.16', () => {
+    const old: KubeObject = { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'd' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'i' }] } } } };
+    expect(createError(14, old)).toBe('(created)');
+    expect(createError(16, old)).toBe('error: unable to recognize "pod.yaml": no matches for kind "Deployment" in version "extensions/v1beta1"');
+    expect(createError(30, old)).toBe('error: resource mapping not found for name: "d" namespace: "" from "pod.yaml": no matches for kind "Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first');
+  });
+});

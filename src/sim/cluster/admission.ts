@@ -5,7 +5,7 @@
  * Admission). Storage is the caller's (api-server.ts).
  */
 import type { FieldError } from './field-errors.ts';
-import type { DaemonSet, KubeObject, ObjectMeta, Pod, PodSecurityPolicy, PodSpec } from './objects.ts';
+import type { DaemonSet, Deployment, KubeObject, ObjectMeta, Pod, PodSecurityPolicy, PodSpec } from './objects.ts';
 import { prepareAppArmorForCreate } from './pod-strategy.ts';
 import { admitPodSecurity, namespacePolicy, validateNamespaceLabels } from './pod-security-admission.ts';
 import { admitPodSecurityPolicy } from './psp-admission.ts';
@@ -58,7 +58,7 @@ export function createPodPipeline(metadata: ObjectMeta, spec: PodSpec, context: 
 }
 
 /**
- * Runs validation and admission for a workload's pod template (a DaemonSet): no annotation sync (that
+ * Runs validation and admission for a workload's pod template (DaemonSet, Deployment): no annotation sync (that
  * is the pod strategy's), Pod Security Admission only warns, PSP applies later to the pods it creates.
  * @param metadata the template's metadata
  * @param spec the template's pod spec
@@ -97,7 +97,7 @@ export type ObjectCreateOutcome =
   | (PodCreateOutcome & { readonly ok: false });
 
 /**
- * Runs the create pipeline that fits the object's kind: pods and DaemonSet templates as above, other
+ * Runs the create pipeline that fits the object's kind: pods and workload templates as above, other
  * kinds only get their name checked.
  * @param object the decoded object (unknown fields already pruned)
  * @param context era rules, PSP state and namespace labels
@@ -110,10 +110,10 @@ export function createObjectPipeline(object: KubeObject, context: AdmissionConte
     const outcome = createPodPipeline(pod.metadata, pod.spec ?? { containers: [] }, context);
     return outcome.ok ? { ok: true, warnings: outcome.warnings, object: { ...pod, metadata: outcome.metadata, spec: outcome.spec } } : outcome;
   }
-  if (object.kind === 'DaemonSet') {
-    const ds = object as DaemonSet;
-    const template = ds.spec?.template ?? { spec: { containers: [] } };
-    const nameErrors = validatePodName(ds.metadata, 'metadata');
+  if (object.kind === 'DaemonSet' || object.kind === 'Deployment') {
+    const workload = object as DaemonSet | Deployment;
+    const template = workload.spec?.template ?? { spec: { containers: [] } };
+    const nameErrors = validatePodName(workload.metadata, 'metadata');
     const outcome = createTemplatePipeline(template.metadata ?? {}, template.spec ?? { containers: [] }, context,
       { metadata: 'spec.template.metadata', spec: 'spec.template.spec' });
     if (!outcome.ok || nameErrors.length > 0) {

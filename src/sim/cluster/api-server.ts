@@ -8,6 +8,7 @@ import { createObjectPipeline, namespaceEnforceWarnings, namespacePolicy, type A
 import { validateNamespaceLabels } from './pod-security-admission.ts';
 import { goQuote } from './field-errors.ts';
 import { lookupKind, lookupResource, qualifiedResource, type KindInfo } from './kinds.ts';
+import { noMappingError } from './manifests.ts';
 import { ObjectStore } from './object-store.ts';
 import type { KubeObject, Pod, PodSecurityPolicy } from './objects.ts';
 import { findUnknownFields, pruneUnknownFields } from './schema.ts';
@@ -109,9 +110,7 @@ class SimApiServer implements ApiServer {
 
   create(object: KubeObject, opts: CreateOptions = {}): ApiResult<KubeObject> {
     const info = lookupKind(object.apiVersion, object.kind, this.rules);
-    if (!info) {
-      return kubectlError(`error: unable to recognize ${goQuote(opts.fileName ?? 'STDIN')}: no matches for kind ${goQuote(object.kind)} in version ${goQuote(object.apiVersion)}`);
-    }
+    if (!info) return kubectlError(noMappingError(object.apiVersion, object.kind, object.metadata, opts.fileName ?? 'STDIN', this.rules));
     const own = object.metadata.namespace;
     if (info.namespaced && own !== undefined && opts.namespace !== undefined && own !== opts.namespace) {
       // kubectl's own check before sending (the resource builder's namespace enforcement).

@@ -33,6 +33,14 @@ const KINDS: readonly KindRow[] = [
     ],
   },
   {
+    kind: 'Deployment', resource: 'deployments', namespaced: true, apiVersions: [
+      { apiVersion: 'apps/v1', servedWhile: always },
+      { apiVersion: 'extensions/v1beta1', servedWhile: (r) => r.version.minor < 16 },
+      { apiVersion: 'apps/v1beta1', servedWhile: (r) => r.version.minor < 16 },
+      { apiVersion: 'apps/v1beta2', servedWhile: (r) => r.version.minor < 16 },
+    ],
+  },
+  {
     kind: 'PodSecurityPolicy', resource: 'podsecuritypolicies', namespaced: false, apiVersions: [
       { apiVersion: 'policy/v1beta1', servedWhile: (r) => r.hasPodSecurityPolicy },
       { apiVersion: 'extensions/v1beta1', servedWhile: (r) => r.hasExtensionsPodSecurityPolicy },
@@ -75,7 +83,7 @@ export function lookupKind(apiVersion: string, kind: string, rules: EraRules): K
  * @example lookupResource('ds', rules)?.kind // → 'DaemonSet'
  */
 export function lookupResource(name: string, rules: EraRules): KindInfo | undefined {
-  const short: Record<string, string> = { po: 'pods', ns: 'namespaces', cm: 'configmaps', ds: 'daemonsets', psp: 'podsecuritypolicies' };
+  const short: Record<string, string> = { po: 'pods', ns: 'namespaces', cm: 'configmaps', ds: 'daemonsets', deploy: 'deployments', psp: 'podsecuritypolicies' };
   const wanted = (short[name.toLowerCase()] ?? name.toLowerCase()).split('.')[0] ?? '';
   const row = KINDS.find((k) => k.resource === wanted || k.kind.toLowerCase() === wanted);
   const served = row?.apiVersions.find((v) => v.servedWhile(rules));

@@ -177,8 +177,17 @@ function clientSchemaProblems(raw: Record<string, unknown>, rules: EraRules): st
   return findUnknownFields(raw, rules).map((f) => `ValidationError(${f.parentPath}): unknown field "${f.name}" in ${f.parentType}`);
 }
 
-/** `meta.NoKindMatchError` as kubectl wraps it (apply/create's mapping step). */
-function noMappingError(apiVersion: string, kind: string, metadata: KubeObject['metadata'], fileName: string, rules: EraRules): string {
+/**
+ * `meta.NoKindMatchError` as kubectl wraps it at its mapping step, worded per kubectl version.
+ * @param apiVersion the object's apiVersion
+ * @param kind the object's kind
+ * @param metadata the object's metadata (name and namespace are quoted in the newer wording)
+ * @param fileName the manifest's name
+ * @param rules the era rules
+ * @returns the line(s) kubectl prints, starting with `error: `
+ * @example noMappingError('v1', 'Foo', { name: 'x' }, 'x.yaml', eraRules({ major: 1, minor: 14 })) // → 'error: unable to recognize "x.yaml": no matches for kind "Foo" in version "v1"'
+ */
+export function noMappingError(apiVersion: string, kind: string, metadata: KubeObject['metadata'], fileName: string, rules: EraRules): string {
   const { group, version } = splitApiVersion(apiVersion);
   const groupVersion = group ? `${group}/${version}` : version;
   const cause = `no matches for kind ${goQuote(kind)} in version ${goQuote(groupVersion)}`;

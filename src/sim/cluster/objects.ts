@@ -90,6 +90,12 @@ export type DaemonSet = KubeObject & {
   spec: { selector?: { matchLabels?: Record<string, string> }; template: PodTemplateSpec; [field: string]: unknown };
 };
 
+/** A Deployment (apps/v1): learners' usual workload; its pods come from `spec.template`. */
+export type Deployment = KubeObject & {
+  kind: 'Deployment';
+  spec: { replicas?: number; selector?: { matchLabels?: Record<string, string> }; template: PodTemplateSpec; [field: string]: unknown };
+};
+
 /** A Namespace; its labels carry the Pod Security Admission levels. */
 export type Namespace = KubeObject & { kind: 'Namespace' };
 

@@ -65,10 +65,13 @@ function rootShape(kind: string, group: string, rules: EraRules): Shape | undefi
     case 'Namespace': return top(`${core}Namespace`, open('spec status'));
     case 'ConfigMap': return top(`${core}ConfigMap`, open('data binaryData immutable'));
     case 'PodSecurityPolicy': return top(`io.k8s.api.${group === 'extensions' ? 'extensions' : 'policy'}.v1beta1.PodSecurityPolicy`, open('spec'));
-    case 'DaemonSet': {
+    case 'DaemonSet':
+    case 'Deployment': {
       const apps = `io.k8s.api.${group === 'extensions' ? 'extensions.v1beta1' : 'apps.v1'}.`;
       const template: Shape = { struct: `${core}PodTemplateSpec`, fields: { metadata: OBJECT_META, spec: podSpecShape(rules) } };
-      return top(`${apps}DaemonSet`, { spec: { struct: `${apps}DaemonSetSpec`, fields: { ...open('selector updateStrategy minReadySeconds revisionHistoryLimit templateGeneration'), template } }, status: any });
+      const own = kind === 'DaemonSet' ? 'selector updateStrategy minReadySeconds revisionHistoryLimit templateGeneration'
+        : 'replicas selector strategy minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds rollbackTo';
+      return top(`${apps}${kind}`, { spec: { struct: `${apps}${kind}Spec`, fields: { ...open(own), template } }, status: any });
     }
     default: return undefined;
   }
