@@ -27,7 +27,7 @@ function errorOf(api: ApiServer, object: KubeObject, fileName = 'x.yaml'): strin
 }
 
 function label(api: ApiServer, labels: Record<string, string>, namespace = 'default'): string[] {
-  const result = api.label('namespace', namespace, undefined, labels, true);
+  const result = api.label('namespace', namespace, undefined, labels, { overwrite: true });
   return result.warnings;
 }
 
@@ -244,5 +244,22 @@ describe('Pod Security Admission namespace labels', () => {
     const refused = server(25).create(ns, { fileName: 'ns.yaml' });
     expect(refused.ok ? '' : refused.error).toBe('The Namespace "typo" is invalid: metadata.labels[pod-security.kubernetes.io/warn]: Invalid value: "Restricted": must be one of privileged, baseline, restricted');
     expect(server(22).create(ns).ok).toBe(true);
+  });
+});
+
+describe('server-side dry runs', () => {
+  it('shows a label\'s PSA warnings without applying it (kubectl label --dry-run=server)', () => {
+    const api = server(30);
+    api.create(pod('a', { [`${KEY}c`]: 'unconfined' }));
+    const result = api.label('ns', 'default', undefined, { 'pod-security.kubernetes.io/enforce': 'baseline' }, { dryRun: true });
+    expect(result.warnings[0]).toBe('existing pods in namespace "default" violate the new PodSecurity enforce level "baseline:latest"');
+    const ns = api.get('ns', 'default');
+    expect(ns.ok && ns.object.metadata.labels?.['pod-security.kubernetes.io/enforce']).toBeUndefined();
+  });
+
+  it('admits a pod without storing it', () => {
+    const api = server(30);
+    expect(api.create(pod('a'), { dryRun: true }).ok).toBe(true);
+    expect(api.list('pods')).toEqual([]);
   });
 });

@@ -43,6 +43,16 @@ export type CreateOptions = {
   readonly namespace?: string;
   /** Server-side field validation (v1.25+): kubectl's `--validate=strict|warn|ignore`. */
   readonly fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /** `--dry-run=server`: run decoding, admission and validation, store nothing. */
+  readonly dryRun?: boolean;
+};
+
+/** Options of label and annotate. */
+export type UpdateOptions = {
+  /** kubectl's `--overwrite`: replace a key that already has another value. */
+  readonly overwrite?: boolean;
+  /** `--dry-run=server`: admission runs (PSA warnings included), nothing is stored. */
+  readonly dryRun?: boolean;
 };
 
 /** A request's result: the stored object and warnings, or kubectl's error text and the status. */
@@ -60,8 +70,8 @@ export type ApiServer = {
   get(resource: string, name: string, namespace?: string): ApiResult<KubeObject>;
   list(resource: string, namespace?: string): KubeObject[];
   delete(resource: string, name: string, namespace?: string): ApiResult<KubeObject>;
-  label(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, overwrite?: boolean): ApiResult<KubeObject>;
-  annotate(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, overwrite?: boolean): ApiResult<KubeObject>;
+  label(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, options?: UpdateOptions): ApiResult<KubeObject>;
+  annotate(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, options?: UpdateOptions): ApiResult<KubeObject>;
 };
 
 /**
@@ -137,6 +147,7 @@ class SimApiServer implements ApiServer {
     }
     const key = this.#store.key(info, namespace, name);
     if (this.#store.get(key)) return fail(alreadyExistsStatus(qualifiedResource(info), name), warnings, opts.fileName);
+    if (opts.dryRun) return { ok: true, object: cloneJson(outcome.object), kind: info, warnings };
     const stored = this.#store.insert(key, outcome.object, namespace);
     return { ok: true, object: cloneJson(stored), kind: info, warnings };
   }
@@ -164,12 +175,12 @@ class SimApiServer implements ApiServer {
     return { ok: true, object: found.object, kind: found.kind, warnings: [] };
   }
 
-  label(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, overwrite = false): ApiResult<KubeObject> {
-    return this.#update(resource, name, namespace, 'labels', changes, overwrite);
+  label(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, options: UpdateOptions = {}): ApiResult<KubeObject> {
+    return this.#update(resource, name, namespace, 'labels', changes, options);
   }
 
-  annotate(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, overwrite = false): ApiResult<KubeObject> {
-    return this.#update(resource, name, namespace, 'annotations', changes, overwrite);
+  annotate(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, options: UpdateOptions = {}): ApiResult<KubeObject> {
+    return this.#update(resource, name, namespace, 'annotations', changes, options);
   }
 
   /** Strict field validation (v1.25+) or silent pruning of fields the server does not know. */
@@ -213,13 +224,13 @@ class SimApiServer implements ApiServer {
   }
 
   #update(resource: string, name: string, namespace: string | undefined, field: 'labels' | 'annotations',
-    changes: MetadataChanges, overwrite: boolean): ApiResult<KubeObject> {
+    changes: MetadataChanges, options: UpdateOptions): ApiResult<KubeObject> {
     const found = this.#find(resource, name, namespace);
     if (!found.ok) return found.result;
     const current: Record<string, string> = { ...(found.object.metadata[field] ?? {}) };
     for (const [k, v] of Object.entries(changes)) {
       const old = current[k];
-      if (v !== null && old !== undefined && old !== v && !overwrite) {
+      if (v !== null && old !== undefined && old !== v && options.overwrite !== true) {
         // kubectl label/annotate refuse locally, before any request is sent.
         return kubectlError(field === 'labels'
           ? `error: '${k}' already has a value (${old}), and --overwrite is false`
@@ -237,7 +248,7 @@ class SimApiServer implements ApiServer {
     }
     const updated: KubeObject = { ...found.object, metadata: { ...found.object.metadata, [field]: current } };
     const warnings = field === 'labels' && found.kind.kind === 'Namespace' ? this.#enforceWarnings(found.object, updated) : [];
-    const stored = this.#store.replace(found.key, updated);
+    const stored = options.dryRun ? updated : this.#store.replace(found.key, updated);
     return { ok: true, object: cloneJson(stored), kind: found.kind, warnings };
   }
 

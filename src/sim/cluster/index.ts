@@ -4,7 +4,7 @@
  * Re-exports only; the modules hold the logic.
  */
 export { createApiServer } from './api-server.ts';
-export type { ApiResult, ApiServer, ApiServerOptions, CreateOptions, MetadataChanges } from './api-server.ts';
+export type { ApiResult, ApiServer, ApiServerOptions, CreateOptions, MetadataChanges, UpdateOptions } from './api-server.ts';
 export { parseManifests, splitDocuments } from './manifests.ts';
 export type { ManifestDocument, ParseManifestsOptions } from './manifests.ts';
 export { eraRules, formatClusterVersion, parseClusterVersion, MAX_MINOR, MIN_MINOR } from './versions.ts';
