@@ -194,3 +194,48 @@ describe('standard input of host commands', () => {
     expect(seen).toEqual(['x\n', 'x\n']);
   });
 });
+
+describe('history expansion in an interactive bash (checked with bash 5.2 -i)', () => {
+  const session = (lines: string[]) => {
+    const shell = createShell(node());
+    return lines.map((line) => shell.run(line).output);
+  };
+
+  it('re-runs the last command with !! and echoes the expanded line first', () => {
+    const [, again] = session(['echo hi there', '!!']);
+    expect(again).toEqual([{ fd: 2, text: 'echo hi there\n' }, { fd: 1, text: 'hi there\n' }]);
+  });
+
+  it('supports sudo !! and !$', () => {
+    const host = node();
+    const shell = createShell(host);
+    shell.run('apparmor_parser -q /etc/apparmor.d/a.yaml');
+    expect(shell.run('sudo !!').stderr.split('\n')[0]).toBe('sudo apparmor_parser -q /etc/apparmor.d/a.yaml');
+    expect(host.calls.at(-1)?.argv).toEqual(['apparmor_parser', '-q', '/etc/apparmor.d/a.yaml']);
+    expect(shell.run('cat !$').output).toEqual([{ fd: 2, text: 'cat /etc/apparmor.d/a.yaml\n' }, { fd: 1, text: 'a' }]);
+  });
+
+  it('leaves !, != and quoted ! alone', () => {
+    const outputs = session(['echo "x!"', 'echo !', 'echo a!=b', "echo 'x!y'", 'echo \\!x']);
+    expect(outputs.map((o) => o.map((c) => c.text).join(''))).toEqual(['x!\n', '!\n', 'a!=b\n', 'x!y\n', '!x\n']);
+  });
+
+  it('reports a missing event and a bad word designator as bash does, running nothing', () => {
+    const outputs = session(['echo a b', 'echo "q!q"; echo $?', '!echo:5', '!5000']);
+    expect(outputs.slice(1)).toEqual([
+      [{ fd: 2, text: 'bash: !q: event not found\n' }],
+      [{ fd: 2, text: 'bash: :5: bad word specifier\n' }],
+      [{ fd: 2, text: 'bash: !5000: event not found\n' }],
+    ]);
+  });
+
+  it('numbers lines in the history builtin', () => {
+    const [, , listing] = session(['echo a', 'true', 'history']);
+    expect(listing).toEqual([{ fd: 1, text: '    1  echo a\n    2  true\n    3  history\n' }]);
+  });
+
+  it('does not expand in sh or non-interactive shells', () => {
+    expect(createShell(node(), { isInteractive: false }).run('echo a!b').stdout).toBe('a!b\n');
+    expect(createShell(node(), { flavour: 'sh' }).run('echo a!b').stdout).toBe('a!b\n');
+  });
+});

@@ -248,6 +248,11 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     return 0;
   }],
   ['read', read],
+  ['history', (ctx) => {
+    if (ctx.argv[1] === '-c') ctx.state.history.length = 0;
+    else ctx.state.history.forEach((line, k) => ctx.out(`${String(k + 1).padStart(5)}  ${line}\n`));
+    return 0;
+  }],
   ['eval', (ctx) => ctx.runSource(ctx.argv.slice(1).join(' '))],
   ['source', source],
   ['.', source],

@@ -85,6 +85,7 @@ export function childState(parent: ShellState, request: NestedShellRequest, extr
     status: 0,
     isErrexit: request.isErrexit ?? false,
     isNounset: false,
+    history: [],
     dialect: { flavour: request.flavour, argv0: request.argv0, isInteractive: false, isCommandString: request.isCommandString ?? true },
   };
 }

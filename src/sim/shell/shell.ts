@@ -3,6 +3,7 @@
 import type { CommandResult, ShellHost } from './host.ts';
 import { Interpreter, type Budget } from './interpreter.ts';
 import { OutputBuffer, OutputLimitExceeded, type OutputChunk, type Sink } from './io.ts';
+import { expandHistory } from './history.ts';
 import { isComplete } from './parser.ts';
 import { ExitSignal, LimitSignal } from './signals.ts';
 import { exportedEnv, getVar, type ShellState } from './state.ts';
@@ -61,7 +62,7 @@ function initialState(host: ShellHost, options: ShellOptions): ShellState {
   for (const [name, value] of Object.entries(env)) vars.set(name, { value: [value], isArray: false, isExported: true });
   vars.set('HOSTNAME', { value: [host.hostname], isArray: false, isExported: false });
   return {
-    vars, functions: new Map(), cwd, positional: [], status: 0, isErrexit: false, isNounset: false,
+    vars, functions: new Map(), cwd, positional: [], status: 0, isErrexit: false, isNounset: false, history: [],
     dialect: { flavour, argv0: options.argv0 ?? flavour, isInteractive: options.isInteractive ?? true },
   };
 }
@@ -83,8 +84,21 @@ export function createShell(host: ShellHost, options: ShellOptions = {}): Shell 
     const out = new Map<number, Sink>([[1, { kind: 'buffer', buffer, fd: 1 }], [2, { kind: 'buffer', buffer, fd: 2 }]]);
     const budget: Budget = { steps: 0, ...limits };
     const prefix = `${state.dialect.argv0}: `;
+    let source = text;
+    if (state.dialect.flavour === 'bash' && state.dialect.isInteractive) {
+      const expansion = expandHistory(text, state.history);
+      if (expansion.kind === 'error') {
+        return { stdout: '', stderr: `${prefix}${expansion.message}\n`, exitCode: state.status, output: [{ fd: 2, text: `${prefix}${expansion.message}\n` }] };
+      }
+      if (expansion.kind === 'expanded') {
+        // bash echoes the expanded line before running it
+        source = expansion.text;
+        buffer.chunks.push({ fd: 2, text: `${source}\n` });
+      }
+      if (source.trim() !== '') state.history.push(source);
+    }
     try {
-      new Interpreter(state, host, budget, 0).runSource(text, { stdin: { text: '' }, out });
+      new Interpreter(state, host, budget, 0).runSource(source, { stdin: { text: '' }, out });
     } catch (e) {
       if (e instanceof ExitSignal) {
         hasExited = true;

@@ -17,6 +17,8 @@ export type ShellState = {
   /** `set -u`. */
   isNounset: boolean;
   dialect: Dialect;
+  /** Lines entered in an interactive bash, oldest first (for `history` and `!!`). */
+  history: string[];
 };
 
 /**
@@ -28,7 +30,7 @@ export type ShellState = {
 export function cloneState(state: ShellState): ShellState {
   const vars = new Map<string, Variable>();
   for (const [name, v] of state.vars) vars.set(name, { ...v, value: [...v.value] });
-  return { ...state, vars, functions: new Map(state.functions), positional: [...state.positional] };
+  return { ...state, vars, functions: new Map(state.functions), positional: [...state.positional], history: [...state.history] };
 }
 
 /**
