@@ -3,7 +3,7 @@
  * blocks, applies `alias` rewrites and flattens qualifier blocks, giving the `ResolvedPolicy` the evaluator
  * compiles. Errors are worded as apparmor_parser 3.0.8 words them. This module does no parsing of its own
  * (it calls the parser for included files) and no glob compilation (see `parser-checks.ts` and the evaluator).
- * About 380 lines: one class holds the resolver's state (symbol table, include caches, profile names, the error
+ * About 360 lines: one class holds the resolver's state (symbol table, include caches, profile names, the error
  * order apparmor_parser uses); splitting it would thread that state through every helper.
  */
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
@@ -36,7 +36,8 @@ export type ResolveOptions = {
 
 const EMPTY_READER: IncludeReader = { readFile: () => undefined, listDir: () => undefined };
 
-type Source = { file: string | undefined; lines: LineCounter };
+/** The file being walked; `includedFrom` is the include directive in the main file that led here. */
+type Source = { file: string | undefined; lines: LineCounter; includedFrom?: Range };
 
 type Overlay = { audit: boolean; deny: boolean; owner: 'owner' | 'other' | undefined };
 
@@ -85,12 +86,16 @@ class Resolver {
     return { profiles, variables: this.#table.expandedSets(), abi: this.#abi, diagnostics };
   }
 
-  #report(code: DiagnosticCode, source: Source, range: Range, message: string, upstream?: { message?: string; isBare?: boolean; preface?: string }): void {
-    const line = source.lines.linePos(range[0]).line;
+  #report(
+    code: DiagnosticCode, source: Source, range: Range, message: string,
+    upstream?: { message?: string; isBare?: boolean; preface?: string; at?: Range },
+  ): void {
+    const line = source.lines.linePos((upstream?.at ?? range)[0]).line;
     const d: Diagnostic = { code, severity: 'error', message, range, upstream: { message: upstream?.message ?? message, line } };
     if (upstream?.isBare && d.upstream) d.upstream.isBare = true;
     if (upstream?.preface && d.upstream) d.upstream.preface = upstream.preface;
     if (source.file !== undefined) d.file = source.file;
+    if (source.includedFrom) d.related = [{ message: 'in the file included here', range: source.includedFrom }];
     (this.#sink ?? this.#diagnostics).push(d);
   }
 
@@ -103,7 +108,8 @@ class Resolver {
         case 'variable': this.#defineVariable(item.name, item.operator, item.values.map((v) => v.text), item.range, source); break;
         case 'boolean':
           if (!this.#table.defineBoolean(item.name, item.value, item.operator)) {
-            this.#report('VARIABLE_REDEFINED', source, this.#nextTokenRange(item.range, source), `variable $${item.name} was previously declared`, { preface: `'${item.name}' is already defined` });
+            this.#report('VARIABLE_REDEFINED', source, item.range, `variable $${item.name} was previously declared`,
+              { preface: `'${item.name}' is already defined`, at: this.#nextTokenRange(item.range, source) });
           }
           break;
         case 'alias': this.#aliases.push([item.from.text, item.to.text]); break;
@@ -128,16 +134,16 @@ class Resolver {
   }
 
   #defineVariable(name: string, operator: string, values: string[], range: Range, source: Source): void {
-    range = this.#nextTokenRange(range, source);
+    const at = this.#nextTokenRange(range, source);
     if (operator === '=') {
       if (!this.#table.define(name, values)) {
-        this.#report('VARIABLE_REDEFINED', source, range, `variable @{${name}} was previously declared`, { preface: `'${name}' is already defined` });
+        this.#report('VARIABLE_REDEFINED', source, range, `variable @{${name}} was previously declared`, { preface: `'${name}' is already defined`, at });
       }
     } else if (operator === '+=') {
       if (!this.#table.append(name, values)) {
         this.#report('VARIABLE_NOT_DECLARED', source, range,
           `variable @{${name}} was not previously declared, but is being assigned additional values`,
-          { preface: `Failed to find declaration for: ${name}` });
+          { preface: `Failed to find declaration for: ${name}`, at });
       }
     } else this.#table.assign(name, values, operator === ':=');
   }
@@ -166,9 +172,11 @@ class Resolver {
       if (cache.has(file.path)) continue;
       cache.add(file.path);
       const parsed = parsePolicy(file.text, { version: this.#options.version ?? '3.0', context });
-      for (const d of parsed.diagnostics) this.#diagnostics.push({ ...d, file: file.path });
+      const includedFrom = source.includedFrom ?? range;
+      const related = [{ message: 'in the file included here', range: includedFrom }];
+      for (const d of parsed.diagnostics) this.#diagnostics.push({ ...d, file: file.path, related });
       this.#texts.set(file.path, file.text);
-      walk(parsed.ast.items, { file: file.path, lines: new LineCounter(file.text) });
+      walk(parsed.ast.items, { file: file.path, lines: new LineCounter(file.text), includedFrom });
     }
   }
 
