@@ -53,6 +53,9 @@ async function loadFeatures(): Promise<void> {
     import('monaco-editor/features/suggest/register.js'),
     import('monaco-editor/features/wordHighlighter/register.js'),
     import('monaco-editor/features/wordOperations/register.js'),
+    // The suggest feature register only brings inline completions; the widget is this controller.
+    import('monaco-editor/editor/contrib/suggest/browser/suggestController.js'),
+    import('monaco-editor/editor/browser/coreCommands.js'),
   ]);
 }
 
