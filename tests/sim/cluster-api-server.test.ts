@@ -241,3 +241,30 @@ describe('DaemonSet templates and the deprecated annotation (v1.30+)', () => {
     expect(JSON.stringify(result.ok && result.object)).not.toContain('appArmorProfile');
   });
 });
+
+describe('status and events for the kubelet', () => {
+  it('replaces a pod\'s status and bumps its resourceVersion', () => {
+    const api = server(14);
+    const created = api.create(pod('p', undefined, [c('a')]));
+    const before = created.ok ? created.object.metadata.resourceVersion : '';
+    const result = api.updateStatus('pods', 'p', 'default', { phase: 'Pending', reason: 'AppArmor', message: 'Pod Cannot enforce AppArmor: profile "x" is not loaded' });
+    expect(result.ok && result.object['status']).toEqual({ phase: 'Pending', reason: 'AppArmor', message: 'Pod Cannot enforce AppArmor: profile "x" is not loaded' });
+    expect(result.ok && result.object.metadata.resourceVersion).not.toBe(before);
+    const missing = api.updateStatus('pods', 'q', 'default', {});
+    expect(missing.ok ? '' : missing.error).toBe('Error from server (NotFound): pods "q" not found');
+  });
+
+  it('records events in the object\'s namespace and counts repeats', () => {
+    const api = server(30);
+    const created = api.create(pod('p', undefined, [c('a')]));
+    if (!created.ok) throw new Error(created.error);
+    const input = { involvedObject: created.object, type: 'Warning' as const, reason: 'Failed', message: 'Error: failed to get container spec opts', component: 'kubelet', host: 'node01' };
+    const first = api.recordEvent(input);
+    const again = api.recordEvent(input);
+    expect(first.metadata.name).toMatch(/^p\.[0-9a-f]{16}$/);
+    expect(again.metadata.name).toBe(first.metadata.name);
+    expect(again['count']).toBe(2);
+    expect(api.list('events', 'default')).toHaveLength(1);
+    expect(api.list('ev', 'default')[0]).toMatchObject({ involvedObject: { kind: 'Pod', name: 'p', uid: created.object.metadata.uid }, source: { component: 'kubelet', host: 'node01' } });
+  });
+});

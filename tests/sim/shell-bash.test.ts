@@ -147,6 +147,19 @@ const CASES: Case[] = [
   { name: "a variable named like a keyword", script: "if=1; echo $if", stdout: "1\n", stderr: "", status: 0 },
   { name: "unset positional parameters are empty", script: "echo \"[$1][${2}][$#]\"", stdout: "[][][0]\n", stderr: "", status: 0 },
   { name: "a long pipeline", script: "echo abc | cat | cat | grep b | cat", stdout: "abc\n", stderr: "", status: 0 },
+  { name: "set -o pipefail", script: "set -o pipefail; false | true; echo $?; true | (exit 3) | true; echo $?; true | true; echo $?", stdout: "1\n3\n0\n", stderr: "", status: 0 },
+  { name: "set -euo pipefail stops at a failing pipeline", script: "set -euo pipefail; false | true; echo not", stdout: "", stderr: "", status: 1 },
+  { name: "an unknown set -o option", script: "set -o nosuch; echo $?", stdout: "2\n", stderr: "bash: line 1: set: nosuch: invalid option name\n", status: 0 },
+  { name: "an unknown set flag", script: "set -q; echo $?", stdout: "2\n", stderr: "bash: line 1: set: -q: invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n", status: 0 },
+  { name: "exit inside a function ends the shell", script: "f() { exit 4; }; f; echo not", stdout: "", stderr: "", status: 4 },
+  { name: "a case inside a command substitution", script: "x=$(case a in a) echo yes;; esac); echo \"[$x]\"", stdout: "[yes]\n", stderr: "", status: 0 },
+  { name: "a bare ! before a semicolon", script: "!; echo $?", stdout: "1\n", stderr: "", status: 0 },
+  { name: "an arithmetic syntax error", script: "echo $((1 2)); echo not", stdout: "", stderr: "bash: line 1: 1 2: syntax error in expression (error token is \"2\")\n", status: 1 },
+  { name: "shift with a non-number", script: "set -- a b; shift x; echo $? $#", stdout: "1 2\n", stderr: "bash: line 1: shift: x: numeric argument required\n", status: 0 },
+  { name: "a command name with a tab is quoted in the error", script: "$'a\\tb'", stdout: "", stderr: "bash: line 1: $'a\\tb': command not found\n", status: 127 },
+  { name: "errors inside functions under bash -c", script: "g() { nosuch; }; g", stdout: "", stderr: "environment: line 1: nosuch: command not found\n", status: 127 },
+  { name: "export keeps a prefix assignment", script: "x=1 export x; echo \"[$x]\"; bash -c 'echo \"[$x]\"'", stdout: "[1]\n[1]\n", stderr: "", status: 0 },
+  { name: "a temporary assignment for a function", script: "f() { echo \"in $x\"; }; x=4 f; echo \"[$x]\"", stdout: "in 4\n[]\n", stderr: "", status: 0 },
 ];
 
 function runAsBashC(script: string) {

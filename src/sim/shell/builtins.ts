@@ -16,6 +16,8 @@ export type BuiltinContext = {
   prefix: string;
   loopDepth: number;
   functionDepth: number;
+  /** False inside subshells, `$( )` and pipeline stages (only the top shell says "exit"). */
+  isTopLevel: boolean;
   out(text: string): void;
   err(text: string): void;
   /** Runs source text in this shell (eval, source). */
@@ -57,7 +59,7 @@ function cd(ctx: BuiltinContext): number {
 
 function exit(ctx: BuiltinContext): number {
   const { state } = ctx;
-  if (state.dialect.isInteractive && state.dialect.flavour === 'bash' && ctx.functionDepth === 0) ctx.err('exit\n');
+  if (state.dialect.isInteractive && state.dialect.flavour === 'bash' && ctx.isTopLevel) ctx.err('exit\n');
   const arg = ctx.argv[1];
   if (arg === undefined) throw new ExitSignal(state.status);
   if (!/^\s*[-+]?\d+\s*$/.test(arg)) {
@@ -146,6 +148,12 @@ function set(ctx: BuiltinContext): number {
     }
     return 0;
   }
+  const options: Record<string, (on: boolean) => void> = {
+    errexit: (on) => (state.isErrexit = on),
+    nounset: (on) => (state.isNounset = on),
+    pipefail: (on) => (state.isPipefail = on),
+  };
+  const ignored = new Set(['xtrace', 'verbose', 'noglob', 'noclobber', 'braceexpand', 'histexpand', 'monitor', 'hashall', 'notify', 'noexec', 'posix', 'vi', 'emacs', 'ignoreeof', 'allexport']);
   for (let k = 0; k < args.length; k++) {
     const arg = args[k] as string;
     if (arg === '--') {
@@ -153,21 +161,21 @@ function set(ctx: BuiltinContext): number {
       return 0;
     }
     const isOn = arg.startsWith('-');
-    if (arg === '-o' || arg === '+o') {
-      const option = args[++k];
-      if (option === 'errexit') state.isErrexit = isOn;
-      else if (option === 'nounset') state.isNounset = isOn;
-      continue;
-    }
     if (!isOn && !arg.startsWith('+')) {
       state.positional = args.slice(k);
       return 0;
     }
     for (const flag of arg.slice(1)) {
-      if (flag === 'e') state.isErrexit = isOn;
+      if (flag === 'o') {
+        const name = args[++k] ?? '';
+        const apply = options[name];
+        if (apply !== undefined) apply(isOn);
+        else if (!ignored.has(name)) return ctx.err(`${ctx.prefix}set: ${name}: invalid option name\n`), 2;
+      } else if (flag === 'e') state.isErrexit = isOn;
       else if (flag === 'u') state.isNounset = isOn;
-      else if (!'xvfCBhHmbnT'.includes(flag)) {
+      else if (!'abfhkmnptvxBCEHPT'.includes(flag)) {
         ctx.err(`${ctx.prefix}set: ${arg[0]}${flag}: invalid option\n`);
+        ctx.err('set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n');
         return 2;
       }
     }

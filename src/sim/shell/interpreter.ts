@@ -140,6 +140,7 @@ export class Interpreter {
   #execPipe(pipeline: Pipeline, io: Io): number {
     let stdin = io.stdin;
     let status = 0;
+    let failed = 0;
     pipeline.commands.forEach((command, k) => {
       const isLast = k === pipeline.commands.length - 1;
       const out = new Map(io.out);
@@ -150,7 +151,9 @@ export class Interpreter {
         if (pipeline.pipesStderr[k] === true) out.set(2, sink);
       }
       const stageIo: Io = { stdin, out };
-      status = this.#inSubshell((child) => child.#execCommand(command, stageIo));
+      const stageStatus = this.#inSubshell((child) => child.#execCommand(command, stageIo));
+      status = this.state.isPipefail === true && stageStatus === 0 ? (isLast ? failed : status) : stageStatus;
+      if (stageStatus !== 0) failed = stageStatus;
       stdin = { text: buffer.text(1) };
     });
     return status;
@@ -343,6 +346,7 @@ export class Interpreter {
       prefix: errorPrefix(this.state.dialect, line),
       loopDepth: this.#loopDepth,
       functionDepth: this.#functionDepth,
+      isTopLevel: this.#depth === 0,
       out: (text) => this.#emit(io, 1, text),
       err: (text) => this.#emit(io, 2, text),
       runSource: (source) => this.runSource(source, io),

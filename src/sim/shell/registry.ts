@@ -75,7 +75,7 @@ export type CommandSpec = {
   directory?: '/usr/bin' | '/usr/sbin' | '/bin' | '/sbin' | '/usr/local/bin';
   /**
    * The exact `--help` text the real tool prints, when it differs from the derived one; or `'own'`
-   * when `run` handles `--help` itself (the registry then never intercepts it).
+   * when `run` handles `--help` itself (the registry then never intercepts it). `''` means derived.
    */
   help?: string | 'own';
   /** A pseudo-command handled by the node rather than a program in `/usr/bin` (e.g. `help`). */
@@ -103,7 +103,7 @@ export type Completion = { candidates: string[]; start: number; word: string };
  * @example helpText({ name: 'true', summary: 'do nothing', usage: 'true', options: [], run }) // → 'Usage: true\ndo nothing\n'
  */
 export function helpText(spec: CommandSpec): string {
-  if (typeof spec.help === 'string' && spec.help !== 'own') return spec.help;
+  if (spec.help !== undefined && spec.help !== 'own' && spec.help !== '') return spec.help;
   const lines = [`Usage: ${spec.usage}`, capitalise(spec.summary)];
   if (spec.options.length > 0) {
     lines.push('');

@@ -16,6 +16,8 @@ export type ShellState = {
   isErrexit: boolean;
   /** `set -u`. */
   isNounset: boolean;
+  /** `set -o pipefail`: a pipeline fails with its last failing stage. */
+  isPipefail?: boolean;
   dialect: Dialect;
   /** Lines entered in an interactive bash, oldest first (for `history` and `!!`). */
   history: string[];

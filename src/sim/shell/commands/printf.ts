@@ -26,7 +26,7 @@ function pad(text: string, flags: string, width: number | undefined): string {
   if (width === undefined || text.length >= width) return text;
   if (flags.includes('-')) return text.padEnd(width);
   if (flags.includes('0') && /^[-+]?[0-9a-fA-F.]/.test(text)) {
-    const sign = /^[-+]/.test(text) ? text[0] : '';
+    const sign = /^[-+]/.test(text) ? text.slice(0, 1) : '';
     return sign + text.slice(sign.length).padStart(width - sign.length, '0');
   }
   return text.padStart(width);
