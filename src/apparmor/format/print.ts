@@ -103,7 +103,8 @@ function printHeader(node: ProfileNode): string {
   const flagList = node.flags?.list.map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`)).join(', ');
   const flags = node.flags ? `${node.flags.hasFlagsKeyword ? 'flags=' : ''}(${flagList})` : undefined;
   const keyword = node.keyword === '^' ? undefined : node.keyword;
-  return join(keyword, name, node.attachment?.raw, xattrs, flags, '{');
+  const identities = node.identities ? `+ identities=(${words(node.identities)})` : undefined;
+  return join(keyword, name, node.attachment?.raw, xattrs, identities, flags, '{');
 }
 
 function printItem(item: TopLevelItem | BodyItem, depth: number, out: string[]): void {

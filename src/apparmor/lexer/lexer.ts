@@ -251,6 +251,8 @@ class Lexer {
     if (priority) return { kind: 'TOK_PRIORITY', length: priority.length, push: 'INTEGER_MODE' };
     if (text.startsWith('?=', this.#pos)) return { kind: 'TOK_COND_ASSIGN', length: 2, push: 'ASSIGN_MODE' };
     if (text.startsWith(':=', this.#pos)) return { kind: 'TOK_OVERRIDE_ASSIGN', length: 2, push: 'ASSIGN_MODE' };
+    // `+ identities=(…)` in a profile header
+    if (text[this.#pos] === '+' && text[this.#pos + 1] !== '=') return { kind: 'TOK_PLUS', length: 1 };
     const all = this.#match(RE.all);
     const modes = this.#match(RE.modes);
     if (all && !(modes && modes.length > 3)) return { kind: 'TOK_ALL', length: 3 };

@@ -18,7 +18,7 @@ export type TokenKind =
   | 'TOK_WRITE' | 'TOK_EAVESDROP' | 'TOK_PEER' | 'TOK_TRACE' | 'TOK_TRACEDBY' | 'TOK_READBY' | 'TOK_ABI'
   | 'TOK_CREATE' | 'TOK_LISTEN' | 'TOK_ACCEPT' | 'TOK_CONNECT' | 'TOK_GETATTR' | 'TOK_SETATTR' | 'TOK_GETOPT'
   | 'TOK_SETOPT' | 'TOK_SHUTDOWN' | 'TOK_USERNS' | 'TOK_MQUEUE' | 'TOK_IO_URING' | 'TOK_SQPOLL'
-  | 'TOK_OVERRIDE_CREDS' | 'TOK_DELETE' | 'TOK_OPEN_MQ' | 'TOK_COMPARE'
+  | 'TOK_OVERRIDE_CREDS' | 'TOK_DELETE' | 'TOK_OPEN_MQ' | 'TOK_COMPARE' | 'TOK_PLUS'
   /** an `include`/`#include` directive, already read whole (the real lexer opens the file right there) */
   | 'INCLUDE'
   /** a character no lexer state accepts; `text` holds the real parser's message */

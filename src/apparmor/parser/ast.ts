@@ -250,6 +250,8 @@ export type ProfileNode = {
   namespace: string | undefined;
   attachment: Word | undefined;
   xattrs: XattrCondition[];
+  /** 5.x `+ identities=(…)` (each `+` group's values, in order); absent when none */
+  identities?: Word[];
   flags: ProfileFlags | undefined;
   body: BodyItem[];
   /** the range of the header up to `{` */

@@ -90,6 +90,34 @@ function checkPathConflicts(c: Cursor, list: ProfileFlag[], flag: ProfileFlag, l
   }
 }
 
+/** 5.x `( '+' 'identities' '=' '(' VALUE ( [','] VALUE )* ')' )*` after the attachment. */
+function parseIdentities(c: Cursor): Word[] {
+  const out: Word[] = [];
+  while (c.accept('TOK_PLUS')) {
+    const name = c.peek();
+    if (name.kind !== 'TOK_CONDID' || name.text !== 'identities') c.syntaxError('TOK_IDENTITIES');
+    out.push(...parseIdentityList(c));
+  }
+  return out;
+}
+
+function parseIdentityList(c: Cursor): Word[] {
+  const name = c.next();
+  c.expect('TOK_EQUALS', 'TOK_EQUALS');
+  c.expect('TOK_OPENPAREN', 'TOK_OPENPAREN');
+  const values: Word[] = [];
+  while (c.at('TOK_VALUE')) values.push(c.word(c.next()));
+  const close = c.expect('TOK_CLOSEPAREN', 'TOK_VALUE or TOK_CLOSEPAREN');
+  if (values.length === 0) c.report('INVALID_ATTACHMENT', name.range, 'identities=() needs at least one identity', { line: close.line });
+  for (const value of values) {
+    const isQuoted = value.raw.startsWith('"');
+    if (value.text.includes('\\') || (isQuoted && !value.text.startsWith('/'))) {
+      c.report('INVALID_ATTACHMENT', value.range, `invalid identity '${value.raw}'`, { line: close.line });
+    }
+  }
+  return values;
+}
+
 function splitNamespace(text: string): { namespace: string | undefined; name: string } {
   const m = /^:([^:]+):(?:\/\/)?(.*)$/.exec(text);
   return m ? { namespace: m[1], name: m[2] ?? '' } : { namespace: undefined, name: text };
@@ -122,6 +150,7 @@ export function parseProfileHeader(c: Cursor, parseBody: (c: Cursor) => BodyItem
       for (const inner of cond.nested ?? []) xattrs.push({ name: inner.name, value: inner.values[0], range: inner.range });
     }
   }
+  const identities = c.version === '5.0' ? parseIdentities(c) : [];
   const flags = parseFlags(c);
   c.expect('TOK_OPEN', 'TOK_OPEN');
   const headerRange = c.rangeFrom(start);
@@ -132,6 +161,7 @@ export function parseProfileHeader(c: Cursor, parseBody: (c: Cursor) => BodyItem
     kind: isHat ? 'hat' : 'profile', keyword, name: { ...c.word(nameToken), text: name }, namespace, attachment, xattrs,
     flags, body, headerRange, range: c.rangeFrom(start),
   };
+  if (identities.length > 0) node.identities = identities;
   if (attachment && !(attachment.text.startsWith('/') || attachment.text.startsWith('@{'))) {
     c.report('INVALID_ATTACHMENT', attachment.range, "Profile attachment must begin with a '/' or variable.", { line: close.line });
   }
