@@ -15,6 +15,8 @@ import { NodeClock, type ClockState } from './clock.ts';
 import type { KernelLogEntry } from './kernel-log.ts';
 import { GROUPS, layNodeFiles } from './layout.ts';
 import { absolutePath, createProcessApi, type ProcessHost } from './process.ts';
+import { createShellHost } from './shell-host.ts';
+import { nestedShellRequest } from '../shell/nested-shell.ts';
 import type { PolicyLoadOptions, PolicyLoadOutcome, ProcInfo, ProcResult, SpawnRequest } from './process-api.ts';
 
 /** How a node is built. */
@@ -163,7 +165,8 @@ export class SimNode {
    * @returns the program's result, or the errno for the shell to report
    */
   runProgram(parent: Task, argv: readonly string[], context: RunContext): CommandResult | Errno {
-    const path = this.findProgram(argv[0] ?? '', context.env, context.cwd);
+    const nodeLevel = this.registry.get(argv[0] ?? '');
+    const path = nodeLevel?.isNodeLevel ? '' : this.findProgram(argv[0] ?? '', context.env, context.cwd);
     if (path === 'ENOENT') return 'ENOENT';
     const child = this.kernel.spawn({
       exe: parent.exe, comm: parent.comm, user: parent.uid, ...(parent.label ? { label: parent.label } : {}),
@@ -173,6 +176,7 @@ export class SimNode {
     child.groups = [...parent.groups];
     this.#meta.set(child.pid, { ppid: parent.pid, args: this.#meta.get(parent.pid)?.args ?? [] });
     try {
+      if (nodeLevel?.isNodeLevel) return this.#invoke(nodeLevel.name, child, argv, context);
       return this.execInto(child, path, argv, context);
     } finally {
       this.kernel.exit(child);
@@ -209,7 +213,13 @@ export class SimNode {
       return this.#withCurrent(task, () => context.runScript(inode.content, { stdin: context.stdin, argv0: path, args: argv.slice(1) }));
     }
     const program = inode?.exec?.kind === 'dynamic' ? inode.exec.program : undefined;
-    const spec = program === undefined ? undefined : this.registry.get(program);
+    if (program === 'bash' || program === 'dash') return this.#runShell(task, argv, context);
+    return program === undefined ? 'ENOENT' : this.#invoke(program, task, argv, context);
+  }
+
+  /** Runs a registry command as `task` (already exec'd). */
+  #invoke(program: string, task: Task, argv: readonly string[], context: RunContext): CommandResult | Errno {
+    const spec = this.registry.get(program);
     if (spec === undefined) return 'ENOENT';
     const proc = createProcessApi(this.processHost(context), task, context.cwd, context.env);
     const run = (): CommandResult => this.registry.invoke(spec, {
@@ -219,6 +229,18 @@ export class SimNode {
     const result = this.#withCurrent(task, run);
     if (task.killedBy !== undefined) return { ...result, exitCode: 128 + task.killedBy };
     return result;
+  }
+
+  /** A shell exec'd by a program (`sudo sh -c …`, `su -c`): the script runs as `task`; a bare one takes over the terminal. */
+  #runShell(task: Task, argv: readonly string[], context: RunContext): CommandResult {
+    const request = nestedShellRequest(argv, context.stdin, createShellHost(this, task), context.cwd);
+    if (request === undefined) return { stdout: '', stderr: '', exitCode: 0 };
+    if ('error' in request) return { stdout: '', stderr: request.error, exitCode: request.status };
+    if (request.script === '' && argv.length <= 1 && context.session) {
+      context.session.startShell(USERS.find((u) => u.uid === task.uid)?.name ?? 'root', { isLogin: false });
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    return this.#withCurrent(task, () => context.runScript(request.script, { stdin: request.stdin, argv0: request.argv0, args: request.args }));
   }
 
   #withCurrent<T>(task: Task, body: () => T): T {

@@ -85,7 +85,13 @@ export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env
     }
     return { ok: true, value: read.value };
   };
-  const open = (path: string, flags: OpenFlags): ProcResult<number> => result(sysOpen(kernel, task, at(path), flags));
+  // as apparmorfs.c profiles_open: only a policy viewer (root in the init namespace) may read the list
+  const isPolicyViewDenied = (path: string): boolean => {
+    const found = kernel.fs.lookup(at(path), { selfPid: task.pid });
+    return found.ok && found.path === PROFILES_FILE && task.uid !== 0;
+  };
+  const open = (path: string, flags: OpenFlags): ProcResult<number> =>
+    isPolicyViewDenied(path) ? { ok: false, errno: 'EACCES' } : result(sysOpen(kernel, task, at(path), flags));
   const api: ProcessApi = {
     pid: task.pid,
     uid: task.uid,
@@ -97,6 +103,7 @@ export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env
     cwd,
     resolve: at,
     readFile(path) {
+      if (isPolicyViewDenied(path)) return { ok: false, errno: 'EACCES' };
       const opened = sysOpen(kernel, task, at(path), { access: 'rdonly' });
       if (!opened.ok) return { ok: false, errno: opened.errno };
       const inode = kernel.fs.lookup(at(path), { selfPid: task.pid });
