@@ -81,9 +81,13 @@ function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatche
     for (const glob of globs) {
       if (glob === undefined) continue;
       const result = compileAare(glob);
-      if (!result.ok && result.error.kind === 'glob') {
+      if (result.ok) continue;
+      if (result.error.kind === 'glob') {
         const message = `apparmor_parser: ${result.error.message}\napparmor_parser: Unable to parse input line '${glob}'\nERROR processing regexs for profile ${profile.name}, failed to load`;
         out.push(bareDiagnostic(rule, 'INVALID_GLOB', message));
+      } else if (result.error.kind === 'regex') {
+        // the converter passed it but libapparmor_re's regex parser did not: 3.0.8 prints only the last line
+        out.push(bareDiagnostic(rule, 'INVALID_GLOB', `ERROR processing regexs for profile ${profile.name}, failed to load`));
       }
     }
     checkConditionalGlobs(rule, out);
