@@ -8,6 +8,7 @@ import { createObjectPipeline, namespaceEnforceWarnings, namespacePolicy, type A
 import { validateNamespaceLabels } from './pod-security-admission.ts';
 import { goQuote } from './field-errors.ts';
 import { lookupKind, lookupResource, qualifiedResource, type KindInfo } from './kinds.ts';
+import { buildEvent, isRepeatOf, repeatEvent, type EventInput } from './events.ts';
 import { noMappingError } from './manifests.ts';
 import { ObjectStore } from './object-store.ts';
 import type { KubeObject, Pod, PodSecurityPolicy } from './objects.ts';
@@ -72,6 +73,10 @@ export type ApiServer = {
   delete(resource: string, name: string, namespace?: string): ApiResult<KubeObject>;
   label(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, options?: UpdateOptions): ApiResult<KubeObject>;
   annotate(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, options?: UpdateOptions): ApiResult<KubeObject>;
+  /** Replaces an object's `status` (the `pods/status` subresource the kubelet writes). */
+  updateStatus(resource: string, name: string, namespace: string | undefined, status: Record<string, unknown>): ApiResult<KubeObject>;
+  /** Records an Event; a repeat of the same event bumps `count` and `lastTimestamp`, as the recorder's aggregation does. */
+  recordEvent(event: EventInput): KubeObject;
 };
 
 /**
@@ -96,8 +101,11 @@ class SimApiServer implements ApiServer {
   readonly #store: ObjectStore;
   readonly #isPspEnabled: boolean;
   readonly #newNameSuffix: () => string;
+  readonly #clock: () => string;
+  #events = 0;
 
   constructor(options: ApiServerOptions) {
+    this.#clock = options.clock;
     this.rules = eraRules(options.version, options.featureGates);
     this.#isPspEnabled = options.isPspEnabled === true;
     let names = 0;
@@ -181,6 +189,26 @@ class SimApiServer implements ApiServer {
 
   annotate(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, options: UpdateOptions = {}): ApiResult<KubeObject> {
     return this.#update(resource, name, namespace, 'annotations', changes, options);
+  }
+
+  updateStatus(resource: string, name: string, namespace: string | undefined, status: Record<string, unknown>): ApiResult<KubeObject> {
+    const found = this.#find(resource, name, namespace);
+    if (!found.ok) return found.result;
+    const stored = this.#store.replace(found.key, { ...found.object, status: cloneJson(status) });
+    return { ok: true, object: cloneJson(stored), kind: found.kind, warnings: [] };
+  }
+
+  recordEvent(event: EventInput): KubeObject {
+    const namespace = event.involvedObject.metadata.namespace ?? 'default';
+    const info = lookupKind('v1', 'Event', this.rules) as KindInfo;
+    const same = this.#store.ofKind('Event').find((e) => isRepeatOf(e, event, namespace));
+    if (same) {
+      const key = this.#store.key(info, namespace, same.metadata.name ?? '');
+      return cloneJson(this.#store.replace(key, repeatEvent(same, this.#clock())));
+    }
+    this.#events += 1;
+    const object = buildEvent(event, namespace, this.#events, this.#clock());
+    return cloneJson(this.#store.insert(this.#store.key(info, namespace, object.metadata.name ?? ''), object, namespace));
   }
 
   /** Strict field validation (v1.25+) or silent pruning of fields the server does not know. */

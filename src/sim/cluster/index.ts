@@ -5,6 +5,7 @@
  */
 export { createApiServer } from './api-server.ts';
 export type { ApiResult, ApiServer, ApiServerOptions, CreateOptions, MetadataChanges, UpdateOptions } from './api-server.ts';
+export type { EventInput } from './events.ts';
 export { parseManifests, splitDocuments } from './manifests.ts';
 export type { ManifestDocument, ParseManifestsOptions } from './manifests.ts';
 export { eraRules, formatClusterVersion, parseClusterVersion, MAX_MINOR, MIN_MINOR } from './versions.ts';

@@ -24,6 +24,7 @@ const KINDS: readonly KindRow[] = [
   { kind: 'Pod', resource: 'pods', namespaced: true, apiVersions: [{ apiVersion: 'v1', servedWhile: always }] },
   { kind: 'Namespace', resource: 'namespaces', namespaced: false, apiVersions: [{ apiVersion: 'v1', servedWhile: always }] },
   { kind: 'ConfigMap', resource: 'configmaps', namespaced: true, apiVersions: [{ apiVersion: 'v1', servedWhile: always }] },
+  { kind: 'Event', resource: 'events', namespaced: true, apiVersions: [{ apiVersion: 'v1', servedWhile: always }] },
   {
     kind: 'DaemonSet', resource: 'daemonsets', namespaced: true, apiVersions: [
       { apiVersion: 'apps/v1', servedWhile: always },
@@ -83,7 +84,7 @@ export function lookupKind(apiVersion: string, kind: string, rules: EraRules): K
  * @example lookupResource('ds', rules)?.kind // → 'DaemonSet'
  */
 export function lookupResource(name: string, rules: EraRules): KindInfo | undefined {
-  const short: Record<string, string> = { po: 'pods', ns: 'namespaces', cm: 'configmaps', ds: 'daemonsets', deploy: 'deployments', psp: 'podsecuritypolicies' };
+  const short: Record<string, string> = { po: 'pods', ns: 'namespaces', cm: 'configmaps', ds: 'daemonsets', deploy: 'deployments', ev: 'events', psp: 'podsecuritypolicies' };
   const wanted = (short[name.toLowerCase()] ?? name.toLowerCase()).split('.')[0] ?? '';
   const row = KINDS.find((k) => k.resource === wanted || k.kind.toLowerCase() === wanted);
   const served = row?.apiVersions.find((v) => v.servedWhile(rules));
