@@ -239,3 +239,13 @@ describe('history expansion in an interactive bash (checked with bash 5.2 -i)', 
     expect(createShell(node(), { flavour: 'sh' }).run('echo a!b').stdout).toBe('a!b\n');
   });
 });
+
+describe('history loaded at start', () => {
+  it('numbers preloaded lines first, shows the last N, and expands !! from them', () => {
+    const shell = createShell(node(), { history: ['echo old1', 'echo old2'] });
+    expect(shell.run('!!').stdout).toBe('old2\n');
+    expect(shell.run('history 2').stdout).toBe('    3  echo old2\n    4  history 2\n');
+    expect(shell.run('history x').stderr).toBe('bash: history: x: numeric argument required\n');
+    expect(shell.history).toEqual(['echo old1', 'echo old2', 'echo old2', 'history 2', 'history x']);
+  });
+});

@@ -257,8 +257,14 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   }],
   ['read', read],
   ['history', (ctx) => {
-    if (ctx.argv[1] === '-c') ctx.state.history.length = 0;
-    else ctx.state.history.forEach((line, k) => ctx.out(`${String(k + 1).padStart(5)}  ${line}\n`));
+    const arg = ctx.argv[1];
+    if (arg === '-c') {
+      ctx.state.history.length = 0;
+      return 0;
+    }
+    if (arg !== undefined && !/^\d+$/.test(arg)) return ctx.err(`${ctx.prefix}history: ${arg}: numeric argument required\n`), 1;
+    const all = ctx.state.history.map((line, k) => `${String(k + 1).padStart(5)}  ${line}\n`);
+    ctx.out((arg === undefined ? all : all.slice(-Number(arg) || all.length)).join(''));
     return 0;
   }],
   ['eval', (ctx) => ctx.runSource(ctx.argv.slice(1).join(' '))],

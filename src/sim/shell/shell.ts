@@ -20,6 +20,8 @@ export type ShellOptions = {
   argv0?: string;
   /** Starting directory (default: the host's home). */
   cwd?: string;
+  /** History loaded at start (bash reads `$HISTFILE`, `~/.bash_history`), oldest first. */
+  history?: readonly string[];
   /** Safety caps per `run`: commands executed, characters of output, nesting depth. */
   limits?: Partial<{ maxSteps: number; maxOutput: number; maxDepth: number }>;
 };
@@ -41,6 +43,8 @@ export type Shell = {
   readonly lastStatus: number;
   /** True once `exit` ran; later runs do nothing. */
   readonly hasExited: boolean;
+  /** The lines entered so far (interactive bash), oldest first — what bash writes to `~/.bash_history`. */
+  readonly history: readonly string[];
   /** A variable's value (element 0 for arrays), or undefined. */
   getVar(name: string): string | undefined;
   /** The primary prompt, as Debian's default PS1 (`root@node01:~# `) or dash's (`# `). */
@@ -62,7 +66,7 @@ function initialState(host: ShellHost, options: ShellOptions): ShellState {
   for (const [name, value] of Object.entries(env)) vars.set(name, { value: [value], isArray: false, isExported: true });
   vars.set('HOSTNAME', { value: [host.hostname], isArray: false, isExported: false });
   return {
-    vars, functions: new Map(), cwd, positional: [], status: 0, isErrexit: false, isNounset: false, history: [],
+    vars, functions: new Map(), cwd, positional: [], status: 0, isErrexit: false, isNounset: false, history: [...(options.history ?? [])],
     dialect: { flavour, argv0: options.argv0 ?? flavour, isInteractive: options.isInteractive ?? true },
   };
 }
@@ -133,6 +137,9 @@ export function createShell(host: ShellHost, options: ShellOptions = {}): Shell 
     },
     get hasExited() {
       return hasExited;
+    },
+    get history() {
+      return [...state.history];
     },
     getVar: (name) => getVar(state, name),
     prompt: () => {
