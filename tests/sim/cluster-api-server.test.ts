@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiServer } from '../../src/sim/cluster/api-server.ts';
 import type { KubeObject, Pod } from '../../src/sim/cluster/objects.ts';
 import { runtimeProfile } from '../../src/sim/cluster/pod.ts';
+import { formatKubectlErrors } from '../../src/sim/cluster/status.ts';
 import { eraRules, formatClusterVersion, parseClusterVersion } from '../../src/sim/cluster/versions.ts';
 
 const KEY = 'container.apparmor.security.beta.kubernetes.io/';
@@ -266,5 +267,20 @@ describe('status and events for the kubelet', () => {
     expect(again['count']).toBe(2);
     expect(api.list('events', 'default')).toHaveLength(1);
     expect(api.list('ev', 'default')[0]).toMatchObject({ involvedObject: { kind: 'Pod', name: 'p', uid: created.object.metadata.uid }, source: { component: 'kubelet', host: 'node01' } });
+  });
+});
+
+describe('kubectl\'s rendering of several errors', () => {
+  it('prints one error in its usual layout and several as bare lines, an Invalid status as "Error from server (Invalid)"', () => {
+    const api = server(30);
+    const invalid = api.create(pod('p', undefined, [c('a', { type: 'Localhost' })]), { fileName: 'p.yaml' });
+    if (invalid.ok || !invalid.status) throw new Error('expected an Invalid status');
+    const invalidError = { status: invalid.status, source: { fileName: 'p.yaml' } };
+    expect(formatKubectlErrors([invalidError])).toBe('The Pod "p" is invalid: spec.containers[0].securityContext.appArmorProfile.localhostProfile: Required value: must be set when AppArmor type is Localhost');
+    expect(formatKubectlErrors(['unable to recognize "s.json": no matches for kind "Foo" in version "v1"', invalidError])).toBe([
+      'unable to recognize "s.json": no matches for kind "Foo" in version "v1"',
+      'Error from server (Invalid): error when creating "p.yaml": Pod "p" is invalid: spec.containers[0].securityContext.appArmorProfile.localhostProfile: Required value: must be set when AppArmor type is Localhost',
+    ].join('\n'));
+    expect(formatKubectlErrors(['error parsing a.yaml: x'])).toBe('error: error parsing a.yaml: x');
   });
 });

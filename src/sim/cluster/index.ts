@@ -12,8 +12,8 @@ export { eraRules, formatClusterVersion, parseClusterVersion, MAX_MINOR, MIN_MIN
 export type { ClusterVersion, EraRules, FeatureGates } from './versions.ts';
 export { runtimeProfile, annotationKey, RUNTIME_DEFAULT_PROFILE, APPARMOR_ANNOTATION_PREFIX } from './pod.ts';
 export type { RuntimeProfile, ProfileSource } from './pod.ts';
-export { formatKubectlError, formatWarning } from './status.ts';
-export type { ApiStatus, StatusReason } from './status.ts';
+export { formatKubectlError, formatKubectlErrors, formatWarning } from './status.ts';
+export type { ApiStatus, ErrorSource, KubectlError, StatusReason } from './status.ts';
 export { lookupKind, lookupResource, qualifiedResource } from './kinds.ts';
 export type { KindInfo } from './kinds.ts';
 export { namespacePolicy, formatLevelVersion } from './pod-security-admission.ts';

@@ -103,6 +103,30 @@ export function formatKubectlError(status: ApiStatus, source: ErrorSource = {}):
   return `Error from server (${status.reason}): ${where}${status.message}`;
 }
 
+/** One error kubectl collected: a client-side message (Go error text) or a server status with its source. */
+export type KubectlError = string | { readonly status: ApiStatus; readonly source?: ErrorSource };
+
+/**
+ * What kubectl prints for the errors of one command (cmdutil.CheckErr): a single error gets its usual
+ * layout (`error: …`, `The Pod "x" is invalid: …`); several are printed one per line by `MultipleErrors`,
+ * bare Go text for client errors and `Error from server (Reason): …` for every status, Invalid included.
+ * @param errors the collected errors, in order
+ * @returns the text for stderr (no trailing newline)
+ * @example formatKubectlErrors(['error parsing a.yaml: x', 'error parsing b.yaml: y']) // → 'error parsing a.yaml: x\nerror parsing b.yaml: y'
+ */
+export function formatKubectlErrors(errors: readonly KubectlError[]): string {
+  const one = (e: KubectlError, isAlone: boolean): string => {
+    if (typeof e !== 'string') {
+      if (isAlone) return formatKubectlError(e.status, e.source);
+      const where = e.source?.fileName ? `error when ${e.source.verb ?? 'creating'} ${goQuote(e.source.fileName)}: ` : '';
+      return `Error from server (${e.status.reason}): ${where}${e.status.message}`;
+    }
+    return isAlone && !e.startsWith('error: ') ? `error: ${e}` : e;
+  };
+  if (errors.length === 1 && errors[0] !== undefined) return one(errors[0], true);
+  return errors.map((e) => one(e, false)).join('\n');
+}
+
 /**
  * A warning header as kubectl prints it.
  * @param warning the warning text the server sent
