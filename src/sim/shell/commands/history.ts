@@ -10,6 +10,8 @@ export const historyCommand: CommandSpec = {
   name: 'history',
   summary: 'display the command history list with line numbers',
   usage: 'history [n]',
+  // bash's builtin on a real node: no /usr/bin/history exists, so it is a node-level pseudo-command
+  isNodeLevel: true,
   options: [],
   run(inv) {
     const count = inv.argv[1];
