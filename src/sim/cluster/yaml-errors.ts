@@ -44,7 +44,11 @@ export function findTabIndent(text: string): GoYamlError | undefined {
  */
 export function goYamlError(error: YAMLError, text: string): GoYamlError {
   const pos = error.pos[0];
-  const line = lineOf(text, pos);
+  // The yaml package may point at the end of the line before the offending one; go-yaml blames the
+  // token it tripped on, so skip to the next non-blank character first.
+  let at = pos;
+  while (at < text.length && /\s/.test(text[at] ?? '')) at++;
+  const line = lineOf(text, at < text.length ? at : pos);
   const message = error.message;
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && message.startsWith('Nested mappings')) {
     // go-yaml's scanner stops at the second ':' of `key: value: more`, or at the over-indented key.
