@@ -7,6 +7,7 @@ import type { Cursor } from './cursor.ts';
 
 const EXPR_START = 'TOK_BOOL_VAR or TOK_NOT or TOK_DEFINED';
 
+/** `expr: TOK_NOT expr | TOK_BOOL_VAR | TOK_DEFINED ( TOK_SET_VAR | TOK_BOOL_VAR )` (5.x: `( expr )`, `a OP b`, `true`). */
 function parsePrimary(c: Cursor): Condition {
   const token = c.peek();
   const start = token.range[0];
@@ -41,6 +42,7 @@ function parsePrimary(c: Cursor): Condition {
   return c.syntaxError(EXPR_START);
 }
 
+/** 5.x `expr ( and | or ) expr`, left to right. */
 function parseExpression(c: Cursor): Condition {
   let left = parsePrimary(c);
   while (c.version === '5.0' && (c.at('TOK_AND') || c.at('TOK_OR'))) {

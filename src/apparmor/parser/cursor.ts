@@ -98,9 +98,10 @@ export class Cursor {
     const token = this.peek();
     if (token.kind === 'LEX_ERROR') {
       const isOpenQuote = token.raw === '"' && !this.tokens.some((t) => t.range[0] > token.range[0] && t.raw.includes('"'));
-      const code: DiagnosticCode = isOpenQuote ? 'UNCLOSED_STRING' : 'INVALID_CHARACTER';
-      this.report(code, token.range, isOpenQuote ? `${token.text} (this quote is never closed)` : token.text,
-        { line: token.line, upstream: token.text });
+      const isCondAssign = this.version === '3.0' && token.raw === '?' && this.peek(1).raw === '=';
+      const code: DiagnosticCode = isOpenQuote ? 'UNCLOSED_STRING' : isCondAssign ? 'UNSUPPORTED_SYNTAX' : 'INVALID_CHARACTER';
+      const hint = isOpenQuote ? ' (this quote is never closed)' : isCondAssign ? " ('?=' was added in AppArmor 4.0; apparmor_parser 3.0.8 does not know it)" : '';
+      this.report(code, token.range, `${token.text}${hint}`, { line: token.line, upstream: token.text });
       throw new SyntaxAbort(token);
     }
     const unexpected = tokenDisplayName(token.kind);

@@ -75,6 +75,7 @@ function parsePolicyFile(c: Cursor): TopLevelItem[] {
   return items;
 }
 
+/** `preamble: ( alias | varassign | abi_rule )*`, then `profilelist: profile*` (includes are textual, anywhere). */
 function parseTopLevelItem(c: Cursor, hasProfile: boolean): TopLevelItem | undefined {
   const token = c.peek();
   switch (token.kind) {
@@ -217,6 +218,7 @@ export function parseBody(c: Cursor, isTopLevel = false): BodyItem[] {
   }
 }
 
+/** One item of `rules`: `abi_rule | hat | local_profile | cond_rule | TOK_SET TOK_RLIMIT … | opt_prefix rule`. */
 function parseBodyItem(c: Cursor): BodyItem | undefined {
   const token = c.peek();
   switch (token.kind) {
@@ -229,6 +231,7 @@ function parseBodyItem(c: Cursor): BodyItem | undefined {
   }
 }
 
+/** `rules: rules opt_prefix ( rule | network_rule | mnt_rule | … | TOK_OPEN rules TOK_CLOSE )`. */
 function parseQualifiedRule(c: Cursor): BodyItem {
   const start = c.peek().range[0];
   const qualifiers = parseQualifiers(c);
@@ -241,6 +244,7 @@ function parseQualifiedRule(c: Cursor): BodyItem {
   return item;
 }
 
+/** Picks the rule production from the first token after `opt_prefix`; undefined for a qualifier block. */
 function dispatchRule(c: Cursor, q: Qualifiers, start: number): BodyItem | undefined {
   switch (c.peek().kind) {
     case 'TOK_ID': case 'TOK_SET_VAR': case 'TOK_MODE': case 'TOK_FILE': case 'TOK_SAFE': case 'TOK_UNSAFE':

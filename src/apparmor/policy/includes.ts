@@ -65,6 +65,8 @@ function open(reader: IncludeReader, path: string): IncludedFile[] | undefined {
  * @param searchDirs - `-I` directories, then the base directory
  * @param cwd - the working directory for relative quoted paths
  * @returns the files found (a directory gives its files) and whether anything was found
+ * @example lookupInclude(reader, 'abstractions/base', true, ['/etc/apparmor.d'], '/').files[0]?.path
+ *   // → '/etc/apparmor.d/abstractions/base'
  */
 export function lookupInclude(
   reader: IncludeReader, path: string, isMagic: boolean, searchDirs: readonly string[], cwd: string,

@@ -136,6 +136,7 @@ const MAX_NAMED_TRANSITIONS = 12;
  * @param profile - a resolved profile
  * @param version - the language level (newer parsers lifted the 12-target limit)
  * @returns diagnostics worded as apparmor_parser's
+ * @example checkTransitions(profileWith13NamedTargets)[0]?.message // → 'Profile p has too many specified profile transitions.'
  */
 export function checkTransitions(profile: ResolvedProfile, version: '3.0' | '5.0' = '3.0'): Diagnostic[] {
   const out: Diagnostic[] = [];

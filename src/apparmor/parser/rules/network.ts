@@ -53,8 +53,12 @@ export function parseNetworkRule(c: Cursor, qualifiers: Qualifiers, start: numbe
   const range = c.rangeFrom(start);
   if (!parts || words.length > 2) {
     const bad = words.find((w) => !NETWORK_FAMILIES.includes(w.text) && !NETWORK_TYPES.includes(w.text) && !NETWORK_PROTOCOLS.includes(w.text));
-    const message = bad ? `Invalid network entry. (unknown family, type or protocol '${bad.text}')` : 'Invalid network entry.';
-    const code = !bad ? 'INVALID_NETWORK_RULE' : bad === words[0] ? 'UNKNOWN_NETWORK_FAMILY' : 'UNKNOWN_NETWORK_TYPE';
+    const isFineGrained = bad !== undefined && (bad.text.includes('=') || bad.text.startsWith('('));
+    const hint = isFineGrained
+      ? ` (network permissions and ip=/port=/peer= conditionals were added in AppArmor 4.0; 3.0.8 knows only 'network [family] [type|protocol]')`
+      : bad ? ` (unknown family, type or protocol '${bad.text}')` : '';
+    const message = `Invalid network entry.${hint}`;
+    const code = isFineGrained ? 'UNSUPPORTED_SYNTAX' : !bad ? 'INVALID_NETWORK_RULE' : bad === words[0] ? 'UNKNOWN_NETWORK_FAMILY' : 'UNKNOWN_NETWORK_TYPE';
     c.report(code, bad?.range ?? range, message, {
       line: end.line, upstream: 'Invalid network entry.',
     });
