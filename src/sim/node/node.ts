@@ -107,6 +107,8 @@ export class SimNode {
    */
   login(user: string, parent?: Task): Task {
     const task = this.kernel.spawn({ exe: '/usr/bin/bash', user, ...(parent?.label ? { label: parent.label } : {}) });
+    // supplementary groups from /etc/group, as login(1) sets them
+    task.groups = [task.gid, ...GROUPS.filter((g) => (g.members ?? '').split(',').includes(user)).map((g) => g.gid)];
     this.#meta.set(task.pid, { ppid: parent?.pid ?? 612, args: ['-bash'] });
     return task;
   }
@@ -198,7 +200,7 @@ export class SimNode {
       const user = USERS.find((u) => u.uid === uid);
       task.uid = task.fsuid = uid;
       task.gid = task.fsgid = user?.gid ?? uid;
-      task.groups = [task.gid];
+      task.groups = [task.gid, ...GROUPS.filter((g) => (g.members ?? '').split(',').includes(user?.name ?? '')).map((g) => g.gid)];
     }
     const outcome = sysExecve(this.kernel, task, absolutePath(context.cwd, path), commOf(argv[0] ?? path));
     if (!outcome.ok) return outcome.errno;

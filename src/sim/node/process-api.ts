@@ -102,6 +102,8 @@ export type ProcessApi = {
   readonly pid: number;
   readonly uid: number;
   readonly gid: number;
+  /** the supplementary group ids (`getgroups`), the primary group first */
+  readonly groups: readonly number[];
   /** the user name of `uid` */
   readonly user: string;
   /** the confinement label text: `unconfined` or `name (mode)` */

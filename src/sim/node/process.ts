@@ -96,6 +96,7 @@ export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env
     pid: task.pid,
     uid: task.uid,
     gid: task.gid,
+    groups: [...task.groups],
     user: USERS.find((u) => u.uid === task.uid)?.name ?? String(task.uid),
     get label() {
       return labelText(task.label);
