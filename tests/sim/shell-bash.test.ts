@@ -160,6 +160,8 @@ const CASES: Case[] = [
   { name: "errors inside functions under bash -c", script: "g() { nosuch; }; g", stdout: "", stderr: "environment: line 1: nosuch: command not found\n", status: 127 },
   { name: "export keeps a prefix assignment", script: "x=1 export x; echo \"[$x]\"; bash -c 'echo \"[$x]\"'", stdout: "[1]\n[1]\n", stderr: "", status: 0 },
   { name: "a temporary assignment for a function", script: "f() { echo \"in $x\"; }; x=4 f; echo \"[$x]\"", stdout: "in 4\n[]\n", stderr: "", status: 0 },
+  { name: "a reversed range matches nothing", script: "echo [z-a]*; case b in [z-a]) echo m;; *) echo n;; esac; case b in [!z-a]) echo neg;; esac", stdout: "[z-a]*\nn\nneg\n", stderr: "", status: 0 },
+  { name: "ranges and a trailing dash in brackets", script: "case - in [a-]) echo dash;; esac; case b in [a-c]) echo range;; esac", stdout: "dash\nrange\n", stderr: "", status: 0 },
 ];
 
 function runAsBashC(script: string) {

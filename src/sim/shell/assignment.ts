@@ -1,7 +1,6 @@
 // Variable assignments: `NAME=value`, `NAME+=value`, `NAME[i]=value`, `NAME=(a b c)`; evaluation
 // (expansion, no splitting except inside array lists) is separate from applying to the state.
-import { expandToString, expandWord, type ExpandEnv } from './expand.ts';
-import { evaluateArithmetic } from './arithmetic.ts';
+import { evaluateIn, expandToString, expandWord, type ExpandEnv } from './expand.ts';
 import type { ShellState } from './state.ts';
 import { splitArrayElements } from './word-parts.ts';
 
@@ -24,7 +23,7 @@ export function evaluateAssignment(raw: string, env: ExpandEnv): Assignment {
   const isAppend = m?.[3] === '+';
   let index: number | undefined;
   if (m?.[2] !== undefined) {
-    index = evaluateArithmetic(expandToString(m[2], env, 'double'), (n) => env.lookup(n)?.value[0]);
+    index = evaluateIn(expandToString(m[2], env, 'double'), env);
   }
   if (index === undefined && rest.startsWith('(') && rest.endsWith(')')) {
     const value = splitArrayElements(rest.slice(1, -1)).flatMap((word) => expandWord(word, env));

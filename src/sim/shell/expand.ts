@@ -51,7 +51,14 @@ function arrayIndex(index: string, env: ExpandEnv, length: number): number {
   return n < 0 ? length + n : n;
 }
 
-function evaluateIn(expression: string, env: ExpandEnv): number {
+/**
+ * Evaluates arithmetic against the shell's variables; errors become ExpansionErrors.
+ * @param expression the expression text (already expanded)
+ * @param env the shell state
+ * @returns the integer value
+ * @example evaluateIn('i + 1', env) // 5 when i is 4
+ */
+export function evaluateIn(expression: string, env: ExpandEnv): number {
   try {
     return evaluateArithmetic(expression, (name) => {
       const v = env.lookup(name);
@@ -138,8 +145,11 @@ function replace(value: string, op: string, arg: string, env: ExpandEnv): string
   if (pattern === '') return value;
   const source = patternToRegExpSource(pattern);
   const anchored = op === '/#' ? `^(?:${source})` : op === '/%' ? `(?:${source})$` : source;
-  const re = new RegExp(anchored, op === '//' ? 'g' : '');
-  return value.replace(re, () => replacement);
+  try {
+    return value.replace(new RegExp(anchored, op === '//' ? 'g' : ''), () => replacement);
+  } catch {
+    return value;
+  }
 }
 
 /** Expands one parameter part into pieces. */

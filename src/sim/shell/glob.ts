@@ -1,7 +1,7 @@
 // Pathname expansion against the host's directory listings, as bash's glob_filename: one directory
 // level per pattern component, dotfiles only for a leading `.`, no match → the word stays as typed.
 import type { Errno } from './host.ts';
-import { hasGlobChars, patternToRegExpSource, unescapePattern } from './pattern.ts';
+import { anchoredRegExp, hasGlobChars, patternToRegExpSource, unescapePattern } from './pattern.ts';
 
 /** The two file-system questions globbing asks. */
 export type GlobFs = {
@@ -29,7 +29,7 @@ function globOne(pattern: string, fs: GlobFs): string[] {
       const dir = base === '' ? fs.cwd : base.startsWith('/') ? base : joinPath(fs.cwd, base);
       const names = fs.listDir(dir);
       if (typeof names === 'string') continue;
-      const re = new RegExp(`^${patternToRegExpSource(component)}$`);
+      const re = anchoredRegExp(patternToRegExpSource(component));
       const allowDot = component.startsWith('.') || component.startsWith('\\.');
       for (const name of [...names].sort()) {
         if ((allowDot || !name.startsWith('.')) && re.test(name)) next.push(joinPath(base, name));

@@ -32,11 +32,29 @@ function readBracket(pattern: string, i: number): { source: string; end: number 
         continue;
       }
     }
-    if (c === '\\' && j + 1 < pattern.length) body += escapeRegExp(pattern[++j] as string);
-    else if (c === '-' && body !== '' && pattern[j + 1] !== ']') body += '-';
-    else body += escapeRegExp(c);
+    const literal = c === '\\' && j + 1 < pattern.length ? (pattern[++j] as string) : c;
+    const to = pattern[j + 2];
+    if (pattern[j + 1] === '-' && to !== undefined && to !== ']') {
+      // a range; a reversed one (`[z-a]`) matches nothing, as in bash
+      if (literal <= to) body += `${escapeRegExp(literal)}-${escapeRegExp(to)}`;
+      j += 2;
+    } else body += escapeRegExp(literal);
   }
   return undefined;
+}
+
+/**
+ * Compiles an anchored pattern; a source the engine rejects matches nothing instead of throwing.
+ * @param source a regex source from patternToRegExpSource
+ * @returns the anchored RegExp
+ * @example anchoredRegExp('a[\\s\\S]*').test('abc') // true
+ */
+export function anchoredRegExp(source: string): RegExp {
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    return /(?!)/;
+  }
 }
 
 /**
@@ -89,7 +107,7 @@ export function hasGlobChars(pattern: string): boolean {
  * @example matchPattern('abc', 'a*') // true
  */
 export function matchPattern(text: string, pattern: string): boolean {
-  return new RegExp(`^${patternToRegExpSource(pattern)}$`).test(text);
+  return anchoredRegExp(patternToRegExpSource(pattern)).test(text);
 }
 
 /**
@@ -111,7 +129,7 @@ export function unescapePattern(pattern: string): string {
  * @example removeAffix('a/b/c', '*\/', '##') // 'c'
  */
 export function removeAffix(text: string, pattern: string, op: '#' | '##' | '%' | '%%'): string {
-  const re = new RegExp(`^${patternToRegExpSource(pattern)}$`);
+  const re = anchoredRegExp(patternToRegExpSource(pattern));
   const n = text.length;
   if (op === '#' || op === '##') {
     const order = op === '#' ? Array.from({ length: n + 1 }, (_, k) => k) : Array.from({ length: n + 1 }, (_, k) => n - k);
