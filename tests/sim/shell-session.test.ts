@@ -249,3 +249,18 @@ describe('history loaded at start', () => {
     expect(shell.history).toEqual(['echo old1', 'echo old2', 'echo old2', 'history 2', 'history x']);
   });
 });
+
+describe('array indexes', () => {
+  it('refuses an index beyond the simulator range instead of allocating it, abandoning the line', () => {
+    const shell = createShell(node());
+    expect(shell.run('A[99999999999]=x; echo same-line')).toMatchObject({
+      stdout: '',
+      stderr: 'bash: A[99999999999]: array index too large for the simulator (max 65535)\n',
+    });
+    expect(shell.run('echo ${#A[@]}').stdout).toBe('0\n');
+  });
+
+  it('reports a negative index before the start and abandons the line, as bash -i does', () => {
+    expect(createShell(node()).run('A=(a); A[-5]=x; echo next')).toMatchObject({ stdout: '', stderr: 'bash: A[-5]: bad array subscript\n' });
+  });
+});

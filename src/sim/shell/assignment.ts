@@ -1,12 +1,13 @@
 // Variable assignments: `NAME=value`, `NAME+=value`, `NAME[i]=value`, `NAME=(a b c)`; evaluation
 // (expansion, no splitting except inside array lists) is separate from applying to the state.
-import { evaluateIn, expandToString, expandWord, type ExpandEnv } from './expand.ts';
+import { evaluateIn, expandToString, expandWord, ExpansionError, type ExpandEnv } from './expand.ts';
 import type { ShellState } from './state.ts';
 import { splitArrayElements } from './word-parts.ts';
 
 /** An evaluated assignment, ready to apply. `value` is a list for `NAME=( … )`. */
 export type Assignment = { name: string; index: number | undefined; value: string | string[]; isAppend: boolean };
 
+const MAX_INDEX = 65_535;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?)=/;
 
 /**
@@ -24,6 +25,10 @@ export function evaluateAssignment(raw: string, env: ExpandEnv): Assignment {
   let index: number | undefined;
   if (m?.[2] !== undefined) {
     index = evaluateIn(expandToString(m[2], env, 'double'), env);
+    const length = env.lookup(name)?.value.length ?? 0;
+    if (index < 0 && length + index < 0) throw new ExpansionError(`${name}[${m[2]}]: bad array subscript`);
+    // arrays are dense lists here; bash's are sparse up to 2^63, which no lab needs
+    if (index > MAX_INDEX) throw new ExpansionError(`${name}[${m[2]}]: array index too large for the simulator (max ${MAX_INDEX})`);
   }
   if (index === undefined && rest.startsWith('(') && rest.endsWith(')')) {
     const value = splitArrayElements(rest.slice(1, -1)).flatMap((word) => expandWord(word, env));

@@ -124,8 +124,9 @@ function unset(ctx: BuiltinContext): number {
     if (element !== null) {
       const v = state.vars.get(element[1] as string);
       if (v !== undefined) {
-        const at = Number(element[2]);
-        v.value[at < 0 ? v.value.length + at : at] = undefined;
+        const given = Number(element[2]);
+        const at = given < 0 ? v.value.length + given : given;
+        if (at >= 0 && at < v.value.length) v.value[at] = undefined;
       }
     } else if (!NAME.test(arg)) {
       continue;
