@@ -199,8 +199,31 @@ class Resolver {
       case 'literal': return condition.value;
       case 'and': return this.#evaluate(condition.left, source) && this.#evaluate(condition.right, source);
       case 'or': return this.#evaluate(condition.left, source) || this.#evaluate(condition.right, source);
-      case 'compare': return compare(condition.operator, this.#expand(condition.left, source, ''), this.#expand(condition.right, source, ''));
+      case 'compare': return this.#compare(condition, source);
     }
+  }
+
+  /** The values of a comparison operand: a variable's list, or the literal word. */
+  #operand(word: Word, source: Source): string[] {
+    const name = /^@\{([A-Za-z][A-Za-z0-9_]*)\}$/.exec(word.text)?.[1];
+    if (name === undefined) return [this.#expand(word, source, '')];
+    return this.#table.has(name) ? (this.#table.get(name) ?? []).map((v) => expandVariables(v, this.#table).text) : [this.#expand(word, source, '')];
+  }
+
+  /** 5.x `if a OP b`: `<`, `<=`, `>`, `>=` cannot mix one integer with strings or sets. */
+  #compare(condition: Extract<Condition, { kind: 'compare' }>, source: Source): boolean {
+    const left = this.#operand(condition.left, source);
+    const right = this.#operand(condition.right, source);
+    if (['<', '<=', '>', '>='].includes(condition.operator)) {
+      // one integer on one side only is an error; two integers compare as numbers, anything else as sets
+      const isNumber = (list: string[]): boolean => list.length === 1 && /^-?[0-9]+$/.test(list[0] ?? '');
+      if (isNumber(left) !== isNumber(right)) {
+        this.#report('INVALID_VARIABLE', source, condition.range,
+          `'${condition.operator}' cannot compare a number with a string or set ('${condition.left.text}' ${condition.operator} '${condition.right.text}')`);
+        return false;
+      }
+    }
+    return compare(condition.operator, left.join(' '), right.join(' '));
   }
 
   #profile(node: ProfileNode, parent: string | undefined, source: Source): ResolvedProfile {
