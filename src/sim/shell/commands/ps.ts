@@ -73,7 +73,7 @@ function render(inv: Invocation, procs: readonly ProcInfo[], style: Style): stri
     for (const p of procs) {
       const tty = ttyOf(p).padEnd(8);
       const stat = p.pid === inv.proc.pid ? 'R+' : p.ppid <= 1 ? 'Ss' : 'S';
-      lines.push(`${label(labelOf(p))}${p.user.padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.1  ${vsz(p)} ${tty} ${stat.padEnd(4)} ${start}   0:00 ${commandLine(p)}`);
+      lines.push(`${label(labelOf(p))}${p.user.padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.1 ${vsz(p)} ${tty} ${stat.padEnd(4)} ${start}   0:00 ${commandLine(p)}`);
     }
   } else if (style.full) {
     lines.push(`${label('LABEL')}UID          PID    PPID  C STIME TTY          TIME CMD`);
