@@ -137,3 +137,26 @@ describe('parseProfile', () => {
     }
   });
 });
+
+describe('robustness on arbitrary input', () => {
+  const pieces = [
+    'profile', ' ', '\n', '{', '}', ',', '/tmp/', '**', 'r', 'rw', 'ix', 'Px', '->', 'deny', 'audit', 'owner', 'capability',
+    'chown', 'network', 'inet', 'signal', 'set=(', ')', 'peer=(', 'label=', '@{X}', '=', '+=', '"', '#', 'include', '<a>',
+    '^', 'hat', 'flags=(', 'complain', 'if', '$b', 'else', 'mount', 'unix', 'dbus', 'file', 'link', '\\', '[', ']', 'x',
+  ];
+  it('never throws and keeps every range inside the text, at both levels', async () => {
+    const fc = await import('fast-check');
+    const { checkProfile, printPolicy } = await import('../../src/apparmor/index.ts');
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      for (const version of ['3.0', '5.0'] as const) {
+        const { ast, diagnostics } = checkProfile(text, { version });
+        for (const d of diagnostics.filter((x) => x.file === undefined && x.related === undefined)) {
+          expect(d.range[0]).toBeGreaterThanOrEqual(0);
+          expect(d.range[1]).toBeLessThanOrEqual(text.length);
+        }
+        expect(() => printPolicy(ast)).not.toThrow();
+      }
+    }), { numRuns: 300 });
+  });
+});
