@@ -170,6 +170,21 @@ describe('safety limits', () => {
     expect(result.stderr).toBe('bash: maximum nesting level exceeded (10)\n');
   });
 
+  it('stops a value that doubles in a loop before it exhausts memory', () => {
+    const result = createShell(node()).run('x=a; while true; do x=$x$x; done');
+    expect(result.stderr).toBe('bash: word too long for the simulator (over 1000000 characters)\n');
+  });
+
+  it('stops eval that evaluates itself', () => {
+    const result = createShell(node(), { limits: { maxDepth: 30 } }).run(`x='eval "$x"'; eval "$x"`);
+    expect(result.stderr).toBe('bash: eval: maximum nesting level exceeded (30)\n');
+  });
+
+  it('stops a function that recurses through command substitution', () => {
+    const result = createShell(node(), { limits: { maxDepth: 30 } }).run('f() { echo $(f); }; f');
+    expect(result.stderr).toBe('bash: maximum nesting level exceeded (30)\n');
+  });
+
   it('gives each run a fresh budget', () => {
     const shell = createShell(node(), { limits: { maxSteps: 50 } });
     shell.run('while true; do :; done');

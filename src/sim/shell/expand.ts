@@ -38,6 +38,8 @@ export class ExpansionError {
   }
 }
 
+const MAX_WORD = 1_000_000;
+
 type Piece = { text: string; isQuoted: boolean; isSplittable: boolean } | { fieldBreak: true };
 type Field = { segments: { text: string; isQuoted: boolean }[]; hasQuotes: boolean };
 
@@ -243,6 +245,9 @@ function piecesOf(parts: WordPart[], env: ExpandEnv): Piece[] {
       pieces.push({ text, isQuoted: part.isQuoted, isSplittable: !part.isQuoted });
     }
   }
+  // `x=$x$x` in a loop doubles a value each time; stop before it eats the page's memory
+  const size = pieces.reduce((n, p) => n + ('text' in p ? p.text.length : 0), 0);
+  if (size > MAX_WORD) throw new ExpansionError(`word too long for the simulator (over ${MAX_WORD} characters)`);
   return pieces;
 }
 

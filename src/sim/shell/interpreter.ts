@@ -27,6 +27,7 @@ export class Interpreter {
   #loopDepth = 0;
   #functionDepth = 0;
   #conditionDepth = 0;
+  #sourceDepth = 0;
   #substitutionStatus: number | undefined;
 
   constructor(state: ShellState, host: ShellHost, budget: Budget, depth: number) {
@@ -349,8 +350,19 @@ export class Interpreter {
       isTopLevel: this.#depth === 0,
       out: (text) => this.#emit(io, 1, text),
       err: (text) => this.#emit(io, 2, text),
-      runSource: (source) => this.runSource(source, io),
+      runSource: (source) => this.#runNestedSource(source, io),
     });
+  }
+
+  /** `eval` and `source` run text in this shell; their nesting counts against the depth cap. */
+  #runNestedSource(source: string, io: Io): number {
+    if (this.#sourceDepth >= this.#budget.maxDepth) throw new LimitSignal(`eval: maximum nesting level exceeded (${this.#budget.maxDepth})`);
+    this.#sourceDepth++;
+    try {
+      return this.runSource(source, io);
+    } finally {
+      this.#sourceDepth--;
+    }
   }
 
   #callFunction(body: Command, argv: string[], io: Io): number {
