@@ -206,6 +206,9 @@ export class SimNode {
     if (!outcome.ok) return outcome.errno;
     const meta = this.#meta.get(task.pid);
     this.#meta.set(task.pid, { ppid: meta?.ppid ?? 1, args: [...argv] });
+    // /proc/PID/exe follows the new image (the kernel model sets it at spawn only)
+    const exeLink = this.kernel.fs.get(`/proc/${task.pid}/exe`);
+    if (exeLink) exeLink.target = task.exe;
     if (outcome.value.signal !== undefined) return { stdout: '', stderr: '', exitCode: 128 + outcome.value.signal };
     if (outcome.value.exit !== undefined && outcome.value.exit !== 0) {
       return { stdout: '', stderr: outcome.value.stderr, exitCode: outcome.value.exit };
