@@ -1,17 +1,17 @@
 // Walks the AST against a ShellHost: lists, pipelines, compound commands, functions, builtins and
 // nested `sh -c`/`bash -c`. One Interpreter per shell process; subshells get a cloned state.
-// (About 400 lines: the execution of each AST node kind belongs together; assignments and
-// nested shells live in their own modules.)
+// (Near 460 lines: the execution of each AST node kind belongs together; assignments, redirections
+// and nested shells live in their own modules.)
 import type { AndOrList, CaseClause, Command, CommandList, ForClause, IfClause, Pipeline, WhileClause } from './ast.ts';
 import { BUILTINS } from './builtins.ts';
 import { expandToString, expandWord, matchCasePattern, ExpansionError, type ExpandEnv } from './expand.ts';
 import type { ScriptRunner, ShellHost } from './host.ts';
-import { OutputBuffer, type Io, type Sink } from './io.ts';
+import { OutputBuffer, writeSink, type Io, type Sink } from './io.ts';
 import { commandError, errorPrefix, formatSyntaxError } from './messages.ts';
 import { parse } from './parser.ts';
 import { applyRedirections, redirectFailureStatus } from './redirect.ts';
-import { AbortSignal, ExitSignal, LimitSignal, LoopSignal, ReturnSignal } from './signals.ts';
-import { cloneState, exportedEnv, type ShellState } from './state.ts';
+import { AbortSignal, ExitSignal, LimitSignal, LoopSignal, ReturnSignal, runCatchingExit } from './signals.ts';
+import { cloneState, exportedEnv, specialParameter, type ShellState } from './state.ts';
 import { evaluateAssignment, applyAssignment, type Assignment } from './assignment.ts';
 import { nestedShellRequest, childState } from './nested-shell.ts';
 
@@ -459,42 +459,4 @@ export class Interpreter {
       err: (text, target) => this.#emit(target, 2, text),
     };
   }
-}
-
-/** `$?`, `$$`, `$!`, `$-`, `$0`. */
-function specialParameter(state: ShellState, host: ShellHost, name: string): string {
-  switch (name) {
-    case '?': return String(state.status);
-    case '$': return String(host.pid);
-    case '!': return '';
-    case '-': return `${state.isErrexit ? 'e' : ''}${state.isNounset ? 'u' : ''}hB${state.dialect.isInteractive ? 'i' : ''}`;
-    default: return state.dialect.argv0;
-  }
-}
-
-/**
- * Runs a child shell, turning its `exit` into a status.
- * @param run starts the child
- * @returns the child's exit status
- */
-export function runCatchingExit(run: () => number): number {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof ExitSignal) return e.status;
-    throw e;
-  }
-}
-
-/**
- * Writes to a sink: buffers collect, files are appended through the host, null and closed drop.
- * @param sink where the descriptor points
- * @param text what is written
- * @param host for file sinks
- * @returns nothing
- */
-export function writeSink(sink: Sink | undefined, text: string, host: ShellHost): void {
-  if (text === '' || sink === undefined) return;
-  if (sink.kind === 'buffer') sink.buffer.write(sink.fd, text);
-  else if (sink.kind === 'file') host.writeFile(sink.path, text, { append: true });
 }

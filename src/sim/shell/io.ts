@@ -1,5 +1,6 @@
 // File descriptors as the interpreter sees them: where fd 1/2 (and others) write, and what fd 0 reads.
 // Output keeps stdout and stderr interleaved in order, capped so a runaway loop cannot eat the page.
+import type { ShellHost } from './host.ts';
 
 /** A piece of output on fd 1 (stdout) or fd 2 (stderr), in the order it was written. */
 export type OutputChunk = { fd: 1 | 2; text: string };
@@ -59,3 +60,16 @@ export type Input = { text: string };
 
 /** The descriptor table of one command. */
 export type Io = { stdin: Input; out: ReadonlyMap<number, Sink> };
+
+/**
+ * Writes to a sink: buffers collect, files are appended through the host, null and closed drop.
+ * @param sink where the descriptor points
+ * @param text what is written
+ * @param host for file sinks
+ * @returns nothing
+ */
+export function writeSink(sink: Sink | undefined, text: string, host: Pick<ShellHost, 'writeFile'>): void {
+  if (text === '' || sink === undefined) return;
+  if (sink.kind === 'buffer') sink.buffer.write(sink.fd, text);
+  else if (sink.kind === 'file') host.writeFile(sink.path, text, { append: true });
+}

@@ -42,3 +42,17 @@ export class LimitSignal {
     this.message = message;
   }
 }
+
+/**
+ * Runs a child shell, turning its `exit` into a status.
+ * @param run starts the child
+ * @returns the child's exit status
+ */
+export function runCatchingExit(run: () => number): number {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.status;
+    throw e;
+  }
+}

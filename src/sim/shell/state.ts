@@ -91,3 +91,21 @@ export function resolvePath(cwd: string, path: string): string {
   }
   return '/' + parts.join('/');
 }
+
+/**
+ * The special parameters `$?`, `$$`, `$!`, `$-`, `$0`.
+ * @param state the shell
+ * @param host for the process id
+ * @param name the parameter's name
+ * @returns its value
+ * @example specialParameter(state, host, '?') // '0'
+ */
+export function specialParameter(state: ShellState, host: { readonly pid: number }, name: string): string {
+  switch (name) {
+    case '?': return String(state.status);
+    case '$': return String(host.pid);
+    case '!': return '';
+    case '-': return `${state.isErrexit ? 'e' : ''}${state.isNounset ? 'u' : ''}hB${state.dialect.isInteractive ? 'i' : ''}`;
+    default: return state.dialect.argv0;
+  }
+}
