@@ -117,6 +117,7 @@ function searchText(text: string, label: string, search: Search): void {
     if (args.has('q') || args.has('l') || args.has('L') || args.has('c')) continue;
     const number = args.has('n') ? `${k + 1}:` : '';
     if (args.has('o') && !args.has('v')) {
+      regex.lastIndex = 0;
       for (const m of line.matchAll(regex)) if (m[0] !== '') output.out(`${prefix}${number}${m[0]}\n`);
     } else output.out(`${prefix}${number}${line}\n`);
   }
