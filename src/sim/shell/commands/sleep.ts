@@ -22,7 +22,8 @@ export const sleepCommand: CommandSpec = {
     const bad = args.operands.filter((o) => !INTERVAL.test(o));
     if (bad.length > 0) {
       if (inv.flavour === 'busybox') return { stdout: '', stderr: `${name}: invalid number '${bad[0]}'\n`, exitCode: 1 };
-      const lines = bad.map((b) => `${name}: invalid time interval ${quote(b)}`).join('\n');
+      // usageError adds the first line's prefix; as sleep.c, every bad interval gets its own line
+      const lines = bad.map((b, k) => `${k === 0 ? '' : `${name}: `}invalid time interval ${quote(b)}`).join('\n');
       return usageError(inv, name, lines);
     }
     return { stdout: '', stderr: '', exitCode: 0 };

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { CLEAR_SEQUENCE } from '../../../src/sim/shell/commands/clear.ts';
+import { makeWorld, run } from './world.ts';
+
+describe('uname, hostname, pwd, which, clear, true, false, sleep', () => {
+  test('uname prints the kernel facts in GNU order', () => {
+    const world = makeWorld();
+    expect(run(world, 'uname').stdout).toBe('Linux\n');
+    expect(run(world, 'uname -a').stdout).toBe('Linux node01 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64 GNU/Linux\n');
+    expect(run(world, 'uname -rn').stdout).toBe('node01 6.1.0-28-amd64\n');
+    expect(run(world, 'uname x')).toEqual({ stdout: '', stderr: "uname: extra operand 'x'\nTry 'uname --help' for more information.\n", exitCode: 1 });
+  });
+
+  test('hostname prints the node name and refuses a normal user changing it', () => {
+    expect(run(makeWorld(), 'hostname')).toEqual({ stdout: 'node01\n', stderr: '', exitCode: 0 });
+    expect(run(makeWorld('user'), 'hostname other')).toEqual({ stdout: '', stderr: 'hostname: you must be root to change the host name\n', exitCode: 1 });
+    expect(run(makeWorld(), 'hostname -z').stderr).toMatch(/^hostname: invalid option -- 'z'\nUsage: hostname/);
+  });
+
+  test('pwd prints the physical working directory and ignores operands with a warning', () => {
+    const world = makeWorld();
+    expect(run(world, 'cd /tmp && /bin/pwd')).toEqual({ stdout: '/tmp\n', stderr: '', exitCode: 0 });
+    expect(run(world, '/bin/pwd x')).toEqual({ stdout: '/tmp\n', stderr: '/bin/pwd: ignoring non-option arguments\n', exitCode: 0 });
+    expect(run(world, '/bin/pwd -z').stderr).toBe("/bin/pwd: invalid option -- 'z'\nTry '/bin/pwd --help' for more information.\n");
+  });
+
+  test('which finds programs in PATH silently failing on missing ones', () => {
+    const world = makeWorld();
+    expect(run(world, 'which ls nosuch')).toEqual({ stdout: '/usr/bin/ls\n', stderr: '', exitCode: 1 });
+    expect(run(world, 'which -a ls').stdout).toContain('/usr/bin/ls\n');
+  });
+
+  test('clear, true and false', () => {
+    const world = makeWorld();
+    expect(run(world, 'clear')).toEqual({ stdout: CLEAR_SEQUENCE, stderr: '', exitCode: 0 });
+    expect(run(world, '/bin/true --version x')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(run(world, '/bin/false')).toEqual({ stdout: '', stderr: '', exitCode: 1 });
+    expect(run(world, '/bin/false --help').exitCode).toBe(1);
+  });
+
+  test('sleep validates its intervals', () => {
+    const world = makeWorld();
+    expect(run(world, 'sleep 0.5 1m')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(run(world, 'sleep 1x')).toEqual({ stdout: '', stderr: "sleep: invalid time interval '1x'\nTry 'sleep --help' for more information.\n", exitCode: 1 });
+    expect(run(world, 'sleep')).toEqual({ stdout: '', stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1 });
+  });
+});
