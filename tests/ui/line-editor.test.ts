@@ -254,11 +254,39 @@ describe('reverse-i-search (Ctrl-R)', () => {
     expect(editor.text).toBe('kubectl get pods');
   });
 
-  it('Backspace shortens the query and searches again from where the search began', () => {
-    const editor = typed(['\x12', 'kubex', '\x7f'], { history });
-    expect(editor.text).toBe('kubectl get pods');
-    editor.feed('\x7f\x7f\x7f\x7f');
-    expect(editor.text).toBe('');
+  // The three Backspace cases below are what bash 5.2 shows for the same keys (readline keeps one scan
+  // position, no stack, so Backspace never goes back to an earlier match).
+  it('Backspace after a failure keeps the failure and the last match, as readline does', async () => {
+    const { editor, first } = createEditor({ history: ['echo one', 'echo two'] });
+    const writes = [first.write, ...['\x12', 'onex', '\x7f', '\x7f'].map((k) => editor.feed(k).write)];
+    expect(await screenOf(writes)).toEqual(["(failed reverse-i-search)`on': echo one"]);
+  });
+
+  it('Backspace after Ctrl-R stays on the older match', async () => {
+    const { editor, first } = createEditor({ history: ['echo one', 'echo two'] });
+    const writes = [first.write, ...['\x12', 'ech', '\x12', '\x7f'].map((k) => editor.feed(k).write)];
+    expect(await screenOf(writes)).toEqual(["(reverse-i-search)`ec': echo one"]);
+    expect(editor.cursor).toBe(0);
+  });
+
+  it('Backspace to an empty query rings twice and shows a failed search', () => {
+    const { editor } = createEditor({ history: ['echo one', 'echo two'] });
+    editor.feed('\x12o\x12');
+    expect(editor.feed('\x7f').write).toContain('\x07\x07');
+    expect(editor.text).toBe('echo two');
+  });
+
+  it('Ctrl-W and Ctrl-Y copy the next word or the rest of the line into the query', async () => {
+    const { editor, first } = createEditor({ history: ['echo one', 'echo two'] });
+    const writes = [first.write, ...['\x12', 'e', '\x17'].map((k) => editor.feed(k).write)];
+    expect(await screenOf(writes)).toEqual(["(reverse-i-search)`echo': echo two"]);
+    editor.feed('\x19');
+    expect(editor.feed('\x1b').write).toContain('$ echo two');
+  });
+
+  it('Escape after a failed search leaves the cursor where the scan gave up', () => {
+    const editor = typed(['\x12', 'twx', '\x1b'], { history: ['echo one', 'echo two'] });
+    expect([editor.text, editor.cursor]).toEqual(['echo two', 0]);
   });
 
   it('Enter runs the found line with the normal prompt back', async () => {

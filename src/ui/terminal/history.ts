@@ -30,6 +30,18 @@ export class History {
   }
 
   /**
+   * Every line as navigation shows it: entries with their unsaved edits, then the line being typed;
+   * the line at the current position is `current`.
+   * @param current the buffer as edited now
+   * @returns entries.length + 1 lines
+   */
+  lines(current: string): string[] {
+    const lines = [...this.#entries, ''].map((entry, i) => this.#edits.get(i) ?? entry);
+    lines[this.#position] = current;
+    return lines;
+  }
+
+  /**
    * Moves by `delta` entries, remembering the edited current line.
    * @param delta -1 for older (up), +1 for newer (down)
    * @param current the buffer as edited now

@@ -8,7 +8,9 @@ import { applyEdit, insertText, type EditCommand, type EditResult, type LineStat
 import { History } from './history.ts';
 import { joinHistoryLines } from './history-entry.ts';
 import { decodeKeys, type Key, type KeyName } from './key-decoder.ts';
-import { searchFor, searchOlder, searchPrompt, startSearch, type SearchState } from './reverse-search.ts';
+import {
+  finishSearch, rubOutSearch, searchAgain, searchPrompt, startSearch, typeIntoSearch, yankIntoSearch, type SearchState, type SearchStep,
+} from './reverse-search.ts';
 import { leaveLine, renderFrame, type Frame } from './screen-layout.ts';
 
 /** What the host must do besides writing bytes. */
@@ -362,10 +364,8 @@ export class LineEditor {
   }
 
   #startSearch(): void {
-    // The lines searched: history, then the line typed; the line shown now as edited.
-    this.#searchLines = [...this.#history.entries, ''];
-    this.#searchLines[this.#history.position] = this.#line.text;
-    this.#search = startSearch(this.#history.position, this.#line.cursor);
+    this.#searchLines = this.#history.lines(this.#line.text);
+    this.#search = startSearch(this.#searchLines, this.#history.position, this.#line.cursor);
     this.#mode = 'search';
     this.#render();
   }
@@ -374,37 +374,37 @@ export class LineEditor {
   #searchKey(key: Key): boolean {
     const search = this.#search!;
     const lines = this.#searchLines;
-    let next: SearchState;
-    if (key.kind === 'text') next = searchFor(lines, search, search.query + key.text);
-    else if (key.kind === 'control' && key.char === '\x12') next = searchOlder(lines, search, this.#lastQuery);
-    else if (key.kind === 'control' && (key.char === '\x7f' || key.char === '\x08')) {
-      if (search.query === '') {
-        this.#out += '\x07';
-        return true;
-      }
-      next = searchFor(lines, search, Array.from(search.query).slice(0, -1).join(''));
-    } else if (key.kind === 'control' && key.char === '\x07') {
-      // Ctrl-G: abort, back to the line as it was before the search.
-      this.#endSearch(search.startIndex, lines[search.startIndex] ?? '', search.startOffset);
+    const control = key.kind === 'control' ? key.char : '';
+    let step: SearchStep;
+    if (key.kind === 'text') step = typeIntoSearch(lines, search, key.text);
+    else if (control === '\x12') step = searchAgain(lines, search, this.#lastQuery);
+    else if (control === '\x7f' || control === '\x08') step = rubOutSearch(lines, search);
+    else if (control === '\x17' || control === '\x19') step = yankIntoSearch(lines, search, control === '\x17' ? 'word' : 'rest');
+    else if (control === '\x13') return true; // Ctrl-S: the tty's XOFF in a real terminal, never seen by bash
+    else if (control === '\x07') {
+      // Ctrl-G: abort, back to the line and cursor as they were before the search.
+      this.#endSearch(search.startLine, search.startPoint, false);
       return true;
     } else {
-      this.#endSearch(search.index, lines[search.index] ?? '', search.offset);
+      const end = finishSearch(lines, search);
+      this.#endSearch(end.index, end.point, true);
       // Escape and Ctrl-J only end the search (isearch-terminators); other keys then act.
-      return (key.kind === 'named' && key.name === 'escape') || (key.kind === 'control' && key.char === '\n');
+      return (key.kind === 'named' && key.name === 'escape') || control === '\n';
     }
-    if (next.isFailed) this.#out += '\x07';
-    this.#search = next;
-    this.#line = { text: lines[next.index] ?? '', cursor: next.offset };
+    this.#out += '\x07'.repeat(step.bells);
+    this.#search = step.state;
+    this.#line = { text: step.state.line, cursor: step.state.point };
     this.#render();
     return true;
   }
 
-  #endSearch(index: number, text: string, cursor: number): void {
-    if (this.#search !== undefined && this.#search.query !== '') this.#lastQuery = this.#search.query;
+  /** Leaves the search on a line; only a search that was not aborted is remembered for Ctrl-R Ctrl-R. */
+  #endSearch(index: number, cursor: number, isKept: boolean): void {
+    if (isKept && this.#search !== undefined) this.#lastQuery = this.#search.query;
     this.#search = undefined;
     this.#mode = 'edit';
     this.#history.jump(index, this.#searchLines[this.#history.position] ?? '');
-    this.#line = { text, cursor };
+    this.#line = { text: this.#searchLines[index] ?? '', cursor };
     this.#render();
   }
 }
