@@ -19,6 +19,10 @@ export { checkPolicy, type CheckResult } from './policy/check-policy.ts';
 export { checkCompile } from './policy/parser-checks.ts';
 export { printPolicy, printRule } from './format/print.ts';
 export { lintPolicy, type LintOptions } from './lint/checks.ts';
+export { decodeFileMode, formatFileMode, type DecodedMode } from './parser/rules/file-mode.ts';
+export {
+  CAPABILITIES, NETWORK_FAMILIES, NETWORK_PROTOCOLS, NETWORK_TYPES, RLIMITS, SIGNALS, isKnownSignal,
+} from './vocabulary.ts';
 export { checkProfile, type CheckProfileOptions } from './lint/check-profile.ts';
 
 /**

@@ -76,6 +76,7 @@ function compileCached(text: string, matchers: Map<string, AareMatcher | undefin
 
 function checkProfile(profile: ResolvedProfile, matchers: Map<string, AareMatcher | undefined>, out: Diagnostic[], version: '3.0' | '5.0'): void {
   const entries: ExecEntry[] = [];
+  checkAttachment(profile, out);
   for (const rule of profile.rules) {
     const globs = rule.kind === 'file' ? [rule.path?.text] : rule.kind === 'link' ? [rule.link.text, rule.target.text] : [];
     for (const glob of globs) {
@@ -176,4 +177,16 @@ function checkConditionalGlobs(rule: ResolvedRule, out: Diagnostic[]): void {
       return;
     }
   }
+}
+
+/** The attachment is an AARE too (`regex.c:process_profile_name_xmatch`). */
+function checkAttachment(profile: ResolvedProfile, out: Diagnostic[]): void {
+  if (profile.attachment === undefined) return;
+  const result = compileAare(profile.attachment);
+  if (result.ok || result.error.kind !== 'glob') return;
+  const message = `apparmor_parser: ${result.error.message}\napparmor_parser: Unable to parse input line '${profile.attachment}'`;
+  out.push({
+    code: 'INVALID_GLOB', severity: 'error', message: message.replace(/\n/g, '; '), range: profile.range, file: profile.file,
+    upstream: { message, line: 0, isBare: true },
+  });
 }
