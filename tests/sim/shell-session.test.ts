@@ -279,3 +279,40 @@ describe('array indexes', () => {
     expect(createShell(node()).run('A=(a); A[-5]=x; echo next')).toMatchObject({ stdout: '', stderr: 'bash: A[-5]: bad array subscript\n' });
   });
 });
+
+describe('aliases in an interactive shell (checked with bash 5.2 -i)', () => {
+  it('defines, lists, shows and removes aliases with bash\'s messages', () => {
+    const shell = createShell(node());
+    const outputs = ["alias k=kubectl", "alias ll='ls -l'", 'alias', 'alias k', 'alias nope', 'unalias ll', 'unalias zz', "alias 'a b=c'"]
+      .map((line) => shell.run(line).output.map((c) => c.text).join(''));
+    expect(outputs).toEqual([
+      '', '', "alias k='kubectl'\nalias ll='ls -l'\n", "alias k='kubectl'\n", 'bash: alias: nope: not found\n', '',
+      'bash: unalias: zz: not found\n', "bash: alias: `a b': invalid alias name\n",
+    ]);
+  });
+
+  it('expands k=kubectl, keeps the here-document, and follows a value ending in a blank', () => {
+    const host = node();
+    const shell = createShell(host, { aliases: { k: 'kubectl' } });
+    shell.run('k create -f - <<EOF\nmetadata:\n  name: hello-apparmor\nEOF');
+    shell.run("alias sudo='sudo '");
+    shell.run('sudo k get nodes -o name');
+    expect(host.calls.filter((c) => c.argv[0] === 'kubectl').map((c) => [c.argv.join(' '), c.stdin])).toEqual([
+      ['kubectl create -f -', 'metadata:\n  name: hello-apparmor\n'],
+      ['kubectl get nodes -o name', ''],
+    ]);
+  });
+
+  it('runs an alias holding a list, appending the arguments to its last command', () => {
+    const shell = createShell(node());
+    shell.run("alias x='echo one; echo two'");
+    expect(shell.run('x three').stdout).toBe('one\ntwo three\n');
+  });
+
+  it('does not expand quoted or escaped names, nor in non-interactive shells', () => {
+    const shell = createShell(node(), { aliases: { k: 'kubectl' } });
+    expect(shell.run("'k' get").stderr).toBe('bash: k: command not found\n');
+    expect(shell.run('\\k get').stderr).toBe('bash: k: command not found\n');
+    expect(createShell(node(), { isInteractive: false, aliases: { k: 'kubectl' } }).run('k').stderr).toBe('bash: line 1: k: command not found\n');
+  });
+});

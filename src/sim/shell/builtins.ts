@@ -1,5 +1,6 @@
 // The builtins the shell implements itself (cd, pwd, exit, export, unset, set, test/[, true, false,
 // :, break, continue, return, shift, read, eval, source). Commands like echo or cat live in the registry.
+import { aliasBuiltin, unaliasBuiltin } from './alias.ts';
 import type { ShellHost } from './host.ts';
 import type { Input } from './io.ts';
 import { STRERROR } from './messages.ts';
@@ -257,6 +258,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     return 0;
   }],
   ['read', read],
+  ['alias', aliasBuiltin],
+  ['unalias', unaliasBuiltin],
   ['history', (ctx) => {
     const arg = ctx.argv[1];
     if (arg === '-c') {

@@ -3,6 +3,7 @@
 // (Near 460 lines: the execution of each AST node kind belongs together; assignments, redirections
 // and nested shells live in their own modules.)
 import type { AndOrList, CaseClause, Command, CommandList, ForClause, IfClause, Pipeline, WhileClause } from './ast.ts';
+import { expandAliases } from './alias.ts';
 import { BUILTINS } from './builtins.ts';
 import { expandToString, expandWord, matchCasePattern, ExpansionError, type ExpandEnv } from './expand.ts';
 import type { ScriptRunner, ShellHost } from './host.ts';
@@ -260,6 +261,14 @@ export class Interpreter {
   #execSimple(command: Extract<Command, { kind: 'simple' }>, io: Io): number {
     this.#tick();
     const { line } = command;
+    if (this.state.dialect.isInteractive && this.state.aliases.size > 0) {
+      const expanded = expandAliases(command.words, this.state.aliases);
+      if (expanded?.kind === 'words') command = { ...command, words: expanded.words };
+      else if (expanded?.kind === 'source') {
+        const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io, line), line);
+        return redirected === undefined ? redirectFailureStatus(this.state.dialect) : this.#runNestedSource(expanded.text, redirected);
+      }
+    }
     const env = this.#expandEnv(io, command.line);
     this.#substitutionStatus = undefined;
     const argv = this.#expanding(io, line, () => command.words.flatMap((w) => expandWord(w.raw, env)));

@@ -86,6 +86,7 @@ export function childState(parent: ShellState, request: NestedShellRequest, extr
     isErrexit: request.isErrexit ?? false,
     isNounset: false,
     history: [],
+    aliases: new Map(),
     dialect: { flavour: request.flavour, argv0: request.argv0, isInteractive: false, isCommandString: request.isCommandString ?? true },
   };
 }

@@ -20,6 +20,8 @@ export type ShellOptions = {
   argv0?: string;
   /** Starting directory (default: the host's home). */
   cwd?: string;
+  /** Aliases defined at start (what `~/.bashrc` would set, e.g. `{ k: 'kubectl' }` on exam nodes). */
+  aliases?: Readonly<Record<string, string>>;
   /** History loaded at start (bash reads `$HISTFILE`, `~/.bash_history`), oldest first. */
   history?: readonly string[];
   /** Safety caps per `run`: commands executed, characters of output, nesting depth. */
@@ -67,6 +69,7 @@ function initialState(host: ShellHost, options: ShellOptions): ShellState {
   vars.set('HOSTNAME', { value: [host.hostname], isArray: false, isExported: false });
   return {
     vars, functions: new Map(), cwd, positional: [], status: 0, isErrexit: false, isNounset: false, history: [...(options.history ?? [])],
+    aliases: new Map(Object.entries(options.aliases ?? {})),
     dialect: { flavour, argv0: options.argv0 ?? flavour, isInteractive: options.isInteractive ?? true },
   };
 }

@@ -21,6 +21,8 @@ export type ShellState = {
   dialect: Dialect;
   /** Lines entered in an interactive bash, oldest first (for `history` and `!!`). */
   history: string[];
+  /** `alias` definitions; expanded in interactive shells only, as bash's expand_aliases. */
+  aliases: Map<string, string>;
 };
 
 /**
@@ -32,7 +34,10 @@ export type ShellState = {
 export function cloneState(state: ShellState): ShellState {
   const vars = new Map<string, Variable>();
   for (const [name, v] of state.vars) vars.set(name, { ...v, value: [...v.value] });
-  return { ...state, vars, functions: new Map(state.functions), positional: [...state.positional], history: [...state.history] };
+  return {
+    ...state, vars, functions: new Map(state.functions), positional: [...state.positional], history: [...state.history],
+    aliases: new Map(state.aliases),
+  };
 }
 
 /**
