@@ -88,9 +88,11 @@ function parseTopLevelItem(c: Cursor, hasProfile: boolean): TopLevelItem | undef
       if (token.kind === 'TOK_ABI') return parseAbi(c);
       return token.kind === 'TOK_SET_VAR' ? parseVariableAssignment(c) : parseBooleanAssignment(c);
     case 'TOK_IF':
+      // 5.x allows conditionals around profiles; 3.0.8 only inside them
       if (c.version === '5.0') return parseConditionalBlock(c, parseBody);
       return c.syntaxError('end of file');
     default:
+      // bison's state after the preamble expects only more profiles or the end
       return c.syntaxError('end of file');
   }
 }

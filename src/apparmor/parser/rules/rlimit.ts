@@ -59,7 +59,8 @@ export function parseRlimitRule(c: Cursor, qualifiers: Qualifiers, start: number
   const end = c.expect('TOK_END_OF_RULE', 'TOK_ID or TOK_END_OF_RULE');
   const range = c.rangeFrom(start);
   const text = unit ? `${value.text}${unit.text}` : value.text;
-  const valueWord = { text, raw: c.tokens.length ? text : text, range: [value.range[0], (unit ?? value).range[1]] as const };
+  const raw = unit ? `${value.raw}${unit.range[0] > value.range[1] ? ' ' : ''}${unit.raw}` : value.raw;
+  const valueWord = { text, raw, range: [value.range[0], (unit ?? value).range[1]] as const };
   if (!RLIMITS.includes(resource.text)) {
     c.report('INVALID_RLIMIT', resource.range, `INVALID RLIMIT '${resource.text}'\n`, { line: end.line });
   } else {
