@@ -13,12 +13,15 @@ import { chmodCommand } from '../shell/commands/chmod.ts';
 import { chownCommand } from '../shell/commands/chown.ts';
 import { clearCommand } from '../shell/commands/clear.ts';
 import { cpCommand } from '../shell/commands/cp.ts';
+import { curlCommand } from '../shell/commands/curl.ts';
 import { dmesgCommand } from '../shell/commands/dmesg.ts';
 import { echoCommand } from '../shell/commands/echo.ts';
+import { envCommand } from '../shell/commands/env.ts';
 import { falseCommand } from '../shell/commands/false.ts';
 import { grepCommand } from '../shell/commands/grep.ts';
 import { headCommand } from '../shell/commands/head.ts';
 import { helpCommand } from '../shell/commands/help.ts';
+import { historyCommand } from '../shell/commands/history.ts';
 import { hostnameCommand } from '../shell/commands/hostname.ts';
 import { idCommand } from '../shell/commands/id.ts';
 import { journalctlCommand } from '../shell/commands/journalctl.ts';
@@ -26,6 +29,9 @@ import { lnCommand } from '../shell/commands/ln.ts';
 import { lsCommand } from '../shell/commands/ls.ts';
 import { mkdirCommand } from '../shell/commands/mkdir.ts';
 import { mvCommand } from '../shell/commands/mv.ts';
+import { pingCommand } from '../shell/commands/ping.ts';
+import { printfCommand } from '../shell/commands/printf.ts';
+import { psCommand } from '../shell/commands/ps.ts';
 import { pwdCommand } from '../shell/commands/pwd.ts';
 import { rmCommand } from '../shell/commands/rm.ts';
 import { rmdirCommand } from '../shell/commands/rmdir.ts';
@@ -40,6 +46,8 @@ import { touchCommand } from '../shell/commands/touch.ts';
 import { trueCommand } from '../shell/commands/true.ts';
 import { unameCommand } from '../shell/commands/uname.ts';
 import { wcCommand } from '../shell/commands/wc.ts';
+import { wgetCommand } from '../shell/commands/wget.ts';
+import { whichCommand } from '../shell/commands/which.ts';
 import { whoamiCommand } from '../shell/commands/whoami.ts';
 
 /** Every command spec, in no particular order. */
@@ -51,7 +59,7 @@ export const NODE_COMMANDS: readonly CommandSpec[] = [
   catCommand, chmodCommand, chownCommand, clearCommand, cpCommand, echoCommand, falseCommand, grepCommand, headCommand,
   hostnameCommand, idCommand, lnCommand, lsCommand, mkdirCommand, mvCommand, pwdCommand, rmCommand, rmdirCommand,
   sleepCommand, sortCommand, statCommand, tailCommand, teeCommand, touchCommand, trueCommand, unameCommand, wcCommand,
-  whoamiCommand,
+  whoamiCommand, curlCommand, envCommand, historyCommand, pingCommand, printfCommand, psCommand, wgetCommand, whichCommand,
 ];
 
 /**
