@@ -61,6 +61,8 @@ describe('apparmor-lab parse', () => {
   it('skips a missing file with the real tool\'s words and exits 2', () => {
     const missing = join(dir, 'nope');
     expect(cli([missing])).toEqual({ status: 2, stdout: '', stderr: `File ${missing} not found, skipping...\n` });
+    const json = cli(['--json', missing]);
+    expect(JSON.parse(json.stdout)).toEqual({ file: missing, ok: false, diagnostics: [], error: `File ${missing} not found, skipping...` });
   });
 
   it('resolves includes from -I directories before the base directory', () => {

@@ -24,7 +24,8 @@ Options:
   --version 3.0|5.0     language level: apparmor_parser 3.0.8 (default) or the AppArmor 5.0 syntax
   --merged-usr          lint for a merged-/usr node (/bin, /sbin, /lib are symlinks into /usr)
   --verbose             also print infos (e.g. that a deny rule is silent)
-  --json                print one JSON line per file: {"file","ok","diagnostics":[…]} (infos included)
+  --json                print one JSON line per file: {"file","ok","diagnostics":[…]} (infos included;
+                        a file that cannot be read gets "error" instead)
   -h, --help            show this help
 
 Exit status: 0 when no file has an error, 1 when one has, 2 when a file cannot be read.
@@ -122,7 +123,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   for (const file of parsed.files) {
     const isStdin = file === '-';
     if (!isStdin && !(existsSync(file) && statSync(file).isFile())) {
-      io.stderr.write(`File ${file} not found, skipping...\n`);
+      const message = `File ${file} not found, skipping...`;
+      io.stderr.write(`${message}\n`);
+      // --json keeps its promise of one line per file
+      if (parsed.isJson) io.stdout.write(`${JSON.stringify({ file, ok: false, diagnostics: [], error: message })}\n`);
       status = 2;
       continue;
     }
