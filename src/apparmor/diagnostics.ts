@@ -60,6 +60,7 @@ export type DiagnosticCode =
   | 'DIRECTORY_WITHOUT_SLASH'
   | 'DEPRECATED_SYNTAX'
   | 'QUIET_DENY'
+  | 'EXEC_MODE_OVERRIDDEN'
   | 'WRITE_AND_APPEND';
 
 export type Severity = 'error' | 'warning' | 'info';

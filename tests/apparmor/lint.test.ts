@@ -45,6 +45,12 @@ describe('lintPolicy', () => {
     expect(codes(lint('profile p {\n  /etc/** r,\n  audit deny /etc/shadow r,\n}\n'), 'info')).toEqual([]);
   });
 
+  it('notes a glob exec rule whose mode a rule without wildcards overrides for its path', () => {
+    const list = lint('profile p {\n  /usr/bin/cat ix,\n  /usr/bin/* Px,\n  /usr/bin/ls Px,\n}\n');
+    expect(list.filter((d) => d.code === 'EXEC_MODE_OVERRIDDEN').map((d) => d.message))
+      .toEqual(['for /usr/bin/cat the rule without wildcards wins: it runs with ix, not Px']);
+  });
+
   it("notes that '#include' is the deprecated spelling", () => {
     const list = checkProfile('profile p {\n  #include if exists <local/p>\n  include if exists <local/q>\n}\n').diagnostics;
     expect(codes(list, 'info')).toEqual(['DEPRECATED_SYNTAX']);
