@@ -7,6 +7,35 @@ import type { CommandResult } from '../host.ts';
 import type { CommandSpec, Invocation } from '../registry.ts';
 import { getopt } from './support/getopt.ts';
 
+/** `su --help` of util-linux 2.38.1, as Debian 12 prints it. */
+const HELP = `
+Usage:
+ su [options] [-] [<user> [<argument>...]]
+
+Change the effective user ID and group ID to that of <user>.
+A mere - implies -l.  If <user> is not given, root is assumed.
+
+Options:
+ -m, -p, --preserve-environment      do not reset environment variables
+ -w, --whitelist-environment <list>  don't reset specified variables
+
+ -g, --group <group>             specify the primary group
+ -G, --supp-group <group>        specify a supplemental group
+
+ -, -l, --login                  make the shell a login shell
+ -c, --command <command>         pass a single command to the shell with -c
+ --session-command <command>     pass a single command to the shell with -c
+                                   and do not create a new session
+ -f, --fast                      pass -f to the shell (for csh or tcsh)
+ -s, --shell <shell>             run <shell> if /etc/shells allows it
+ -P, --pty                       create a new pseudo-terminal
+
+ -h, --help                      display this help
+ -V, --version                   display version
+
+For more details see su(1).
+`;
+
 function run(invocation: Invocation): CommandResult {
   const args = invocation.argv.slice(1);
   let isLogin = false;
@@ -16,13 +45,17 @@ function run(invocation: Invocation): CommandResult {
     else rest.push(arg);
   }
   const parsed = getopt(rest, {
-    short: 'lmpc:s:g:G:w:P',
-    long: { login: { key: 'l' }, command: { key: 'c', argument: 'required' }, shell: { key: 's', argument: 'required' }, help: { key: 'h' } },
+    short: 'lmpfhVPc:s:g:G:w:',
+    long: {
+      login: { key: 'l' }, command: { key: 'c', argument: 'required' }, shell: { key: 's', argument: 'required' }, help: { key: 'h' },
+      version: { key: 'V' }, 'preserve-environment': { key: 'm' }, pty: { key: 'P' }, fast: { key: 'f' },
+    },
   });
   if (!parsed.ok) return { stdout: '', stderr: `su: ${parsed.message}\nTry 'su --help' for more information.\n`, exitCode: 1 };
   if (parsed.options.some((o) => o.key === 'l')) isLogin = true;
+  if (parsed.options.some((o) => o.key === 'V')) return { stdout: 'su from util-linux 2.38.1\n', stderr: '', exitCode: 0 };
   if (parsed.options.some((o) => o.key === 'h')) {
-    return { stdout: '\nUsage:\n su [options] [-] [<user> [<argument>...]]\n\nChange the effective user ID and group ID to that of <user>.\nA mere - implies -l.  If <user> is not given, root is assumed.\n', stderr: '', exitCode: 0 };
+    return { stdout: HELP, stderr: '', exitCode: 0 };
   }
   const { proc } = invocation;
   const user = parsed.operands[0] ?? 'root';
