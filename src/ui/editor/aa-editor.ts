@@ -6,6 +6,7 @@
  */
 import type * as Monaco from 'monaco-editor/editor/editor.api.js';
 import type { Analysis } from './analysis.ts';
+import type { AnalysisResponse } from './analysis-worker.ts';
 import type { MonacoApi } from './register.ts';
 import { createTextStore, type TextStore } from './store.ts';
 
@@ -23,7 +24,7 @@ export class AaEditor extends HTMLElement {
   #monaco: MonacoApi | undefined;
   #editor: Monaco.editor.IStandaloneCodeEditor | undefined;
   #analysis: Analysis | undefined;
-  #analyse: ((text: string) => Analysis) | undefined;
+  #worker: Worker | undefined;
   #store: TextStore | undefined;
   #defaultText = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,6 +39,7 @@ export class AaEditor extends HTMLElement {
 
   disconnectedCallback(): void {
     clearTimeout(this.#timer);
+    this.#worker?.terminate();
     this.#themeObserver?.disconnect();
     this.#editor?.getModel()?.dispose();
     this.#editor?.dispose();
@@ -98,15 +100,13 @@ export class AaEditor extends HTMLElement {
   }
 
   async #mount(): Promise<void> {
-    const [{ loadMonaco, siteTheme }, { analyse }] = await Promise.all([import('./monaco-runtime.ts'), import('./analysis.ts')]);
+    const { loadMonaco, siteTheme } = await import('./monaco-runtime.ts');
     const monaco = await loadMonaco();
     if (!this.isConnected) return;
     this.#monaco = monaco;
-    this.#analyse = analyse;
     const host = document.createElement('div');
     host.className = 'aa-editor-host';
     this.replaceChildren(host);
-    const { applyMarkers } = await import('./register.ts');
     const editor = monaco.editor.create(host, {
       value: this.#store?.load() ?? this.#defaultText,
       language: 'apparmor',
@@ -121,13 +121,7 @@ export class AaEditor extends HTMLElement {
       ariaLabel: 'AppArmor profile editor',
     });
     this.#editor = editor;
-    const recheck = (): void => {
-      const model = editor.getModel();
-      if (!model) return;
-      this.#analysis = analyse(model.getValue());
-      applyMarkers(monaco, model, this.#analysis);
-      this.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { analysis: this.#analysis }, bubbles: true }));
-    };
+    const recheck = await this.#createChecker(monaco, editor);
     editor.onDidChangeModelContent(() => {
       this.#highlights?.clear();
       clearTimeout(this.#timer);
@@ -142,12 +136,44 @@ export class AaEditor extends HTMLElement {
     this.dataset['ready'] = '';
   }
 
-  /** @returns the analysis of the current text, computing it now if the debounce has not run yet */
-  analyseNow(): Analysis | undefined {
-    const text = this.value;
-    if (this.#analysis?.text === text) return this.#analysis;
-    if (this.#analyse) this.#analysis = this.#analyse(text);
-    return this.#analysis;
+  /**
+   * @returns a function that re-checks the editor's text in the analysis worker (one request in flight; a
+   *   change meanwhile is checked when it answers) and applies the markers of answers that are still current
+   */
+  async #createChecker(monaco: MonacoApi, editor: Monaco.editor.IStandaloneCodeEditor): Promise<() => void> {
+    const { applyMarkers } = await import('./register.ts');
+    const apply = (analysis: Analysis): void => {
+      const model = editor.getModel();
+      if (!model || analysis.text !== model.getValue()) return;
+      this.#analysis = analysis;
+      applyMarkers(monaco, model, analysis);
+      this.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { analysis }, bubbles: true }));
+    };
+    try {
+      this.#worker = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      // No module workers: check on the main thread instead (slower for big profiles, same results).
+      const { analyse } = await import('./analysis.ts');
+      return () => apply(analyse(editor.getValue()));
+    }
+    let nextId = 0;
+    let inFlight: number | undefined;
+    let isDirty = false;
+    const send = (): void => {
+      inFlight = ++nextId;
+      isDirty = false;
+      this.#worker?.postMessage({ id: inFlight, text: editor.getValue() });
+    };
+    this.#worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
+      if (event.data.id !== inFlight) return;
+      inFlight = undefined;
+      apply(event.data.analysis);
+      if (isDirty) send();
+    };
+    return () => {
+      if (inFlight === undefined) send();
+      else isDirty = true;
+    };
   }
 }
 

@@ -67,16 +67,16 @@ export class AaTryAccess extends HTMLElement {
 
   #updateProfiles(): void {
     const select = this.#part<HTMLSelectElement>('profile');
-    const names = this.#editor()?.analysis?.check.policy.profiles.map((p) => p.name) ?? [];
+    const names = this.#editor()?.analysis?.profiles ?? [];
     if (!select || names.join('\n') === [...select.options].map((o) => o.value).join('\n')) return;
     const chosen = select.value;
     select.replaceChildren(...names.map((name) => new Option(name, name, false, name === chosen)));
   }
 
-  async #compiled(): Promise<{ engine: Engine; text: string; policy: ReturnType<Engine['compileAnalysis']> }> {
+  async #compiled(): Promise<{ engine: Engine; text: string; policy: ReturnType<Engine['compileText']> }> {
     const engine = await this.#loadEngine();
     const text = this.#editor()?.value ?? '';
-    return { engine, text, policy: engine.compileAnalysis(engine.analyse(text)) };
+    return { engine, text, policy: engine.compileText(text) };
   }
 
   async #try(): Promise<void> {
