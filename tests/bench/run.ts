@@ -3,6 +3,7 @@
  * printed figures, never as timed assertions in tests. To add one, append a function to BENCHES.
  */
 import { benchAare } from './aare.ts';
+import { benchEditor } from './editor.ts';
 import { benchEvaluate } from './evaluate.ts';
 import { benchKernel } from './kernel.ts';
 import { benchShell } from './shell.ts';
@@ -11,7 +12,7 @@ import { benchWorld } from './world.ts';
 /** One measured case. */
 export type BenchResult = { name: string; ms: number };
 
-const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate, benchKernel, benchShell, benchWorld];
+const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate, benchKernel, benchShell, benchEditor, benchWorld];
 
 const rows = BENCHES.flatMap((bench) => bench());
 const width = Math.max(...rows.map((row) => row.name.length));
