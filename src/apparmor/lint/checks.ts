@@ -34,6 +34,9 @@ function lintSyntax(ast: PolicyFile, out: Diagnostic[]): void {
   visit(ast.items);
 }
 
+/** How many allow × deny pairs `DENY_MATCHES_NOTHING` may look at in one profile. */
+const MAX_OVERLAP_PAIRS = 5000;
+
 const MERGED_DIRS = ['/bin/', '/sbin/', '/lib/', '/lib32/', '/lib64/', '/libx32/'];
 
 function diag(rule: ResolvedRule, code: DiagnosticCode, severity: Severity, message: string): Diagnostic {
@@ -98,6 +101,9 @@ function lintDenyOverlaps(profile: ResolvedProfile, mainFile: string, out: Diagn
     const compiled = compileAare(path);
     return compiled.ok ? [{ prefix: literalPrefix(path), matcher: compiled.matcher }] : [];
   });
+  const denies = files.filter((r) => r.qualifiers.access === 'deny').length;
+  // each pair may cost a DFA product; past this budget the check would slow the editor down, so it is skipped
+  if (denies * matchers.length > MAX_OVERLAP_PAIRS) return;
   for (const rule of files) {
     if (rule.qualifiers.access !== 'deny' || !rule.path || rule.file !== mainFile || rule.isAliasCopy) continue;
     const deny = compileAare(rule.path.text);
