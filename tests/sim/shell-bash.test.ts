@@ -162,6 +162,10 @@ const CASES: Case[] = [
   { name: "a temporary assignment for a function", script: "f() { echo \"in $x\"; }; x=4 f; echo \"[$x]\"", stdout: "in 4\n[]\n", stderr: "", status: 0 },
   { name: "a reversed range matches nothing", script: "echo [z-a]*; case b in [z-a]) echo m;; *) echo n;; esac; case b in [!z-a]) echo neg;; esac", stdout: "[z-a]*\nn\nneg\n", stderr: "", status: 0 },
   { name: "ranges and a trailing dash in brackets", script: "case - in [a-]) echo dash;; esac; case b in [a-c]) echo range;; esac", stdout: "dash\nrange\n", stderr: "", status: 0 },
+  { name: "process substitution into source with arguments", script: "source <(echo \"echo sourced \\$1\") arg", stdout: "sourced arg\n", stderr: "", status: 0 },
+  { name: "process substitutions as file arguments", script: "cat <(echo hi) <(echo there); echo <(true) <(true)", stdout: "hi\nthere\n/dev/fd/63 /dev/fd/62\n", stderr: "", status: 0 },
+  { name: "a loop reading a process substitution", script: "while read l; do echo \"[$l]\"; done < <(printf \"a\\nb\\n\")", stdout: "[a]\n[b]\n", stderr: "", status: 0 },
+  { name: "complete is accepted", script: "complete -o default -F __start_kubectl k; echo $?", stdout: "0\n", stderr: "", status: 0 },
 ];
 
 function runAsBashC(script: string) {

@@ -51,7 +51,8 @@ const COMMANDS: Record<string, Fake> = {
     let stdout = '';
     let stderr = '';
     for (const file of files) {
-      const r = host.readFile(abs(ctx, file));
+      const given = ctx.files?.[file];
+      const r = given === undefined ? host.readFile(abs(ctx, file)) : { content: given };
       if (typeof r === 'string') stderr += `cat: ${file}: ${r === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}\n`;
       else stdout += r.content;
     }
@@ -153,6 +154,7 @@ export class FakeHost implements ShellHost {
       env: context.env,
       cwd: context.cwd,
       runScript: context.runScript,
+      ...(context.files === undefined ? {} : { files: context.files }),
     };
     return fake([...argv], recording, this);
   }

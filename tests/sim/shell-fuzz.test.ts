@@ -14,7 +14,7 @@ const TOKENS = [
   '>', '>>', '<', '2>&1', '>&2', '&>', '2>/dev/null', '>/dev/null', '<<EOF', "<<'EOF'", '<<-EOF', 'EOF', '<<<', '3>&1', '>&-',
   '*', '?', '[a]', '[!', '~', '~/x', '#', '=', 'x=1', 'x=(a b)', 'x+=(c)', 'x[2]=z', 'IFS=:', '[', ']', 'test', '-f', '-d',
   '-z', '-n', '-eq', '-lt', '-a', '-o', '=', '!=', 'sh', 'bash', '-c', 'exit', 'cd', '-', 'export', 'unset', 'set', '-e', '-u',
-  '--', '!!', '!$', '!x', 'history', '[!a]', '[z-a]', 'A[1+]=z', 'A[x]=(', 'break', 'continue', 'return', 'shift', 'f()', 'f', 'eval', 'read', 'source', '.', '{a,b}', '{1..3}', '{z..a}',
+  '--', '!!', '!$', '!x', 'history', '[!a]', '[z-a]', 'A[1+]=z', 'A[x]=(', '<(echo a)', '>(cat)', '<(', 'break', 'continue', 'return', 'shift', 'f()', 'f', 'eval', 'read', 'source', '.', '{a,b}', '{1..3}', '{z..a}',
   '/dev/null', '/tmp/x', '/etc', '/tmp', 'true', 'false', ':', 'pwd', '%', '0', '-1', '99999999999999999999', '\t',
 ];
 const SEPARATORS = [' ', ' ', ' ', '', '\n', '; ', '\t', '\\\n'];

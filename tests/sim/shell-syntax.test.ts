@@ -18,6 +18,7 @@ describe('isComplete', () => {
     ['an open command substitution', 'echo $(date'],
     ['an open ${', 'echo ${x'],
     ['an open array assignment', 'x=(a b'],
+    ['an open process substitution', 'source <(kubectl completion bash'],
     ['an unterminated here-document', 'cat <<EOF\nbody'],
     ['a here-document whose delimiter line has not come', 'cat <<EOF'],
     ['a quoted here-document still open', "cat <<'EOF' > /etc/apparmor.d/x\nprofile x {"],
@@ -121,6 +122,7 @@ describe('syntax errors in bash -c and sh -c', () => {
     ['if true; then', 'sh: 2: Syntax error: end of file unexpected (expecting "fi")\n'],
     ['echo )', 'sh: 1: Syntax error: ")" unexpected\n'],
     ['fi', 'sh: 1: Syntax error: "fi" unexpected\n'],
+    ['cat <(echo hi)', 'sh: 1: Syntax error: "(" unexpected\n'],
   ];
   it.each(dash)('sh -c %j prints dash\'s message', (text, message) => {
     expect(script(text, 'sh')).toMatchObject({ stderr: message, exitCode: 2 });

@@ -14,6 +14,8 @@ export type BuiltinContext = {
   stdin: Input;
   state: ShellState;
   host: ShellHost;
+  /** Reads a file, seeing process-substitution files (`source <(kubectl completion bash)`). */
+  readFile: ShellHost['readFile'];
   prefix: string;
   loopDepth: number;
   functionDepth: number;
@@ -220,9 +222,16 @@ function read(ctx: BuiltinContext): number {
 function source(ctx: BuiltinContext): number {
   const file = ctx.argv[1];
   if (file === undefined) return ctx.err(`${ctx.prefix}${ctx.argv[0] ?? '.'}: filename argument required\n`), 2;
-  const text = ctx.host.readFile(resolvePath(ctx.state.cwd, file));
+  const text = ctx.readFile(resolvePath(ctx.state.cwd, file));
   if (typeof text === 'string') return ctx.err(`${ctx.prefix}${file}: ${STRERROR[text]}\n`), 1;
-  return ctx.runSource(text.content);
+  if (ctx.argv.length <= 2) return ctx.runSource(text.content);
+  const saved = ctx.state.positional;
+  ctx.state.positional = ctx.argv.slice(2);
+  try {
+    return ctx.runSource(text.content);
+  } finally {
+    ctx.state.positional = saved;
+  }
 }
 
 /** The builtin table, by command name. */
@@ -259,6 +268,9 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   }],
   ['read', read],
   ['alias', aliasBuiltin],
+  // completion specs only matter to the terminal's own completion; accepted as bash accepts them
+  ['complete', () => 0],
+  ['compopt', () => 0],
   ['unalias', unaliasBuiltin],
   ['history', (ctx) => {
     const arg = ctx.argv[1];

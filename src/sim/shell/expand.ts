@@ -20,6 +20,8 @@ export type ExpandEnv = {
   positional(): readonly string[];
   /** Runs a command substitution and returns its standard output. */
   substitute(script: string): string;
+  /** Runs `<(…)` (or `>(…)`) and returns the `/dev/fd/N` path standing for it. */
+  processSubstitute(script: string, isInput: boolean): string;
   listDir(path: string): readonly string[] | Errno;
   exists(path: string): boolean;
   isDirectory(path: string): boolean;
@@ -238,6 +240,7 @@ function piecesOf(parts: WordPart[], env: ExpandEnv): Piece[] {
   for (const part of parts) {
     if (part.kind === 'text') pieces.push({ text: part.text, isQuoted: part.isQuoted, isSplittable: false });
     else if (part.kind === 'param') pieces.push(...paramPieces(part, env));
+    else if (part.kind === 'process') pieces.push({ text: env.processSubstitute(part.script, part.isInput), isQuoted: true, isSplittable: false });
     else {
       const text = part.kind === 'command'
         ? env.substitute(part.script).replace(/\n+$/, '')

@@ -51,6 +51,11 @@ export type CommandContext = {
   cwd: string;
   /** Runs a script in a fresh child shell of the same flavour, sharing this host. */
   runScript: ScriptRunner;
+  /**
+   * Process-substitution files named in argv (`diff <(a) <(b)` passes `/dev/fd/63`, `/dev/fd/62`),
+   * by path → content. A host should let the command read these paths.
+   */
+  files?: Readonly<Record<string, string>>;
 };
 
 /**

@@ -29,6 +29,9 @@ export class Interpreter {
   #functionDepth = 0;
   #conditionDepth = 0;
   #sourceDepth = 0;
+  /** `<(…)` outputs by `/dev/fd/N` path; numbered from 63 downwards within a command, as bash does. */
+  readonly #processFiles = new Map<string, string>();
+  #nextProcessFd = 63;
   #substitutionStatus: number | undefined;
 
   constructor(state: ShellState, host: ShellHost, budget: Budget, depth: number) {
@@ -47,7 +50,7 @@ export class Interpreter {
    * @returns the exit status
    */
   runSource(source: string, io: Io): number {
-    const parsed = parse(source);
+    const parsed = parse(source, this.state.dialect.flavour === 'bash');
     for (const step of parsed.steps) {
       if (step.kind === 'error') {
         this.#emit(io, 2, formatSyntaxError(this.state.dialect, step.error, source));
@@ -260,6 +263,7 @@ export class Interpreter {
 
   #execSimple(command: Extract<Command, { kind: 'simple' }>, io: Io): number {
     this.#tick();
+    this.#nextProcessFd = 63;
     const { line } = command;
     if (this.state.dialect.isInteractive && this.state.aliases.size > 0) {
       const expanded = expandAliases(command.words, this.state.aliases);
@@ -309,7 +313,7 @@ export class Interpreter {
       }
     }
     const extra = Object.fromEntries(assignments.map((a) => [a.name, typeof a.value === 'string' ? a.value : a.value.join(' ')]));
-    const nested = nestedShellRequest(argv, io.stdin.text, this.#host, this.state.cwd);
+    const nested = nestedShellRequest(argv, io.stdin.text, { readFile: (p) => this.#readFile(p) }, this.state.cwd);
     if (nested !== undefined) {
       if ('error' in nested) {
         this.#emit(io, 2, nested.error);
@@ -333,6 +337,7 @@ export class Interpreter {
       env: exportedEnv(this.state, extra),
       cwd: this.state.cwd,
       runScript: this.#scriptRunner(extra),
+      ...this.#processFilesIn(argv),
     };
     const result = this.#host.runCommand(argv, context);
     if (typeof result === 'string') {
@@ -353,6 +358,7 @@ export class Interpreter {
       stdin: io.stdin,
       state: this.state,
       host: this.#host,
+      readFile: (path) => this.#readFile(path),
       prefix: errorPrefix(this.state.dialect, line),
       loopDepth: this.#loopDepth,
       functionDepth: this.#functionDepth,
@@ -431,6 +437,7 @@ export class Interpreter {
       special: (name) => specialParameter(state, host, name),
       positional: () => state.positional,
       substitute: (script) => this.#substitute(script, io, line),
+      processSubstitute: (script, isInput) => this.#processSubstitute(script, isInput, io, line),
       listDir: (path) => host.listDir(path),
       exists: (path) => typeof host.stat(path) !== 'string',
       isDirectory: (path) => {
@@ -447,20 +454,50 @@ export class Interpreter {
    * Its lines count from the enclosing command's line, as bash numbers them.
    */
   #substitute(script: string, io: Io, line: number): string {
+    const output = this.#substituteRaw(script, io, line);
+    this.state.status = this.#substitutionStatus ?? 0;
+    return output;
+  }
+
+  /** Runs a script in a subshell, returning its stdout and recording its status. */
+  #substituteRaw(script: string, io: Io, line: number): string {
     const buffer = new OutputBuffer(this.#budget.maxOutput);
     const out = new Map(io.out);
     out.set(1, { kind: 'buffer', buffer, fd: 1 });
     const numbered = '\n'.repeat(Math.max(0, line - 1)) + script;
-    const status = this.#inSubshell((child) => child.runSource(numbered, { stdin: { text: '' }, out }));
-    this.#substitutionStatus = status;
-    this.state.status = status;
+    this.#substitutionStatus = this.#inSubshell((child) => child.runSource(numbered, { stdin: { text: '' }, out }));
     return buffer.text(1);
+  }
+
+  /**
+   * `<(…)`: runs now, its output becomes the file `/dev/fd/N` (bash runs it concurrently; the
+   * output is the same). `>(…)` runs with empty input, as nothing is written to it here.
+   */
+  #processSubstitute(script: string, isInput: boolean, io: Io, line: number): string {
+    const path = `/dev/fd/${this.#nextProcessFd--}`;
+    const output = this.#substituteRaw(script, io, line);
+    this.#processFiles.set(path, isInput ? output : '');
+    return path;
+  }
+
+  #readFile(path: string): ReturnType<ShellHost['readFile']> {
+    const content = this.#processFiles.get(path);
+    return content === undefined ? this.#host.readFile(path) : { content };
+  }
+
+  #processFilesIn(argv: readonly string[]): { files?: Record<string, string> } {
+    const files = Object.fromEntries(argv.flatMap((a) => {
+      const content = this.#processFiles.get(a);
+      return content === undefined ? [] : [[a, content]];
+    }));
+    return Object.keys(files).length === 0 ? {} : { files };
   }
 
   #redirectEnv(io: Io, line: number): Parameters<typeof applyRedirections>[2] {
     const env = this.#expandEnv(io, line);
     return {
       host: this.#host,
+      readFile: (path) => this.#readFile(path),
       cwd: this.state.cwd,
       dialect: this.state.dialect,
       expandTarget: (raw) => this.#expanding(io, line, () => expandWord(raw, env)),

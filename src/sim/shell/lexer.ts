@@ -246,10 +246,11 @@ function lineCounter(src: string): (offset: number) => number {
  * Splits a script into tokens. Never throws: an unterminated quote or bracket ends the token list
  * and is returned as `error`.
  * @param src the script text
+ * @param isBash whether `<(…)`/`>(…)` are process substitutions (bash) or operators (dash)
  * @returns tokens (ending with `eof`), the first error, and whether the input awaits continuation
  * @example lex("echo 'a b' | wc").tokens.map(t => t.kind) // ['word', 'word', 'op', 'word', 'eof']
  */
-export function lex(src: string): LexResult {
+export function lex(src: string, isBash = true): LexResult {
   const lineAt = lineCounter(src);
   const tokens: Token[] = [];
   const pending: HereDoc[] = [];
@@ -291,7 +292,8 @@ export function lex(src: string): LexResult {
         }
         continue;
       }
-      const op = OPERATORS.find((o) => src.startsWith(o, i));
+      const isProcess = isBash && (src.startsWith('<(', i) || src.startsWith('>(', i));
+      const op = isProcess ? undefined : OPERATORS.find((o) => src.startsWith(o, i));
       if (op !== undefined) {
         const token: Token = { kind: 'op', op, line: lineAt(i), fd: undefined };
         tokens.push(token);
@@ -305,7 +307,7 @@ export function lex(src: string): LexResult {
         i += op.length;
         continue;
       }
-      const end = scanWord(src, i, isCommandPosition || isDeclaration);
+      const end = scanWord(src, isProcess ? skipParens(src, i + 1) : i, isCommandPosition || isDeclaration);
       const raw = src.slice(i, end);
       if (raw.endsWith('\\') && end === src.length && /(^|[^\\])(\\\\)*\\$/.test(raw)) hasTrailingBackslash = true;
       const next = src[end];

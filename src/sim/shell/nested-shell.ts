@@ -28,7 +28,7 @@ const SHELLS = new Set(['sh', 'bash', 'dash']);
  * @example nestedShellRequest(['sh', '-c', 'echo $0', 'x'], '', host, '/')?.argv0 // 'x'
  */
 export function nestedShellRequest(
-  argv: readonly string[], stdin: string, host: ShellHost, cwd: string,
+  argv: readonly string[], stdin: string, host: Pick<ShellHost, 'readFile'>, cwd: string,
 ): NestedShellRequest | { error: string; status: number } | undefined {
   const base = (argv[0] ?? '').split('/').pop() ?? '';
   if (!SHELLS.has(base)) return undefined;

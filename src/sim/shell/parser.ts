@@ -355,11 +355,12 @@ class Parser {
 /**
  * Parses a script into top-level steps. Never throws; a syntax error becomes the last step.
  * @param src the script text
+ * @param isBash bash syntax (process substitution) rather than dash's
  * @returns the steps and the lexer's result (for continuation checks)
  * @example parse('echo a; fi').steps[0] // { kind: 'error', error: { kind: 'unexpected-token', token: 'fi', line: 1 } }
  */
-export function parse(src: string): ParsedScript {
-  const lexed = lex(src);
+export function parse(src: string, isBash = true): ParsedScript {
+  const lexed = lex(src, isBash);
   const parser = new Parser(lexed);
   const steps: ScriptStep[] = [];
   try {
@@ -378,11 +379,12 @@ export function parse(src: string): ParsedScript {
  * open quotes or brackets, unterminated here-documents, a trailing `|`, `&&`, `||` or `\`, and
  * unfinished `if`/`for`/`while`/`case`/`{`.
  * @param src everything typed so far, lines joined with `\n`
+ * @param isBash bash syntax rather than dash's
  * @returns false when bash would ask for a continuation line
  * @example isComplete('for x in a b; do') // false
  */
-export function isComplete(src: string): boolean {
-  const { steps, lex: lexed } = parse(src);
+export function isComplete(src: string, isBash = true): boolean {
+  const { steps, lex: lexed } = parse(src, isBash);
   if (lexed.hasOpenHereDoc || lexed.hasTrailingBackslash) return false;
   const last = steps[steps.length - 1];
   return !(last?.kind === 'error' && last.error.kind !== 'unexpected-token');

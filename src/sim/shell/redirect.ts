@@ -9,6 +9,8 @@ import { resolvePath } from './state.ts';
 /** What redirections need from the interpreter. */
 export type RedirectEnv = {
   host: ShellHost;
+  /** Reads a file, seeing process-substitution files (`/dev/fd/63`) the host does not have. */
+  readFile: ShellHost['readFile'];
   cwd: string;
   dialect: Dialect;
   /** Expands a target word into fields (more or fewer than one is an "ambiguous redirect"). */
@@ -76,7 +78,7 @@ function openInput(target: string, stdin: Input, env: RedirectEnv, io: Io, line:
   const path = resolvePath(env.cwd, target);
   if (path === '/dev/null') return { text: '' };
   if (path === '/dev/stdin') return stdin;
-  const file = env.host.readFile(path);
+  const file = env.readFile(path);
   if (typeof file === 'string') {
     env.err(redirectError(env.dialect, line, target, file, false), io);
     return undefined;

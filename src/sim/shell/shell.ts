@@ -128,7 +128,7 @@ export function createShell(host: ShellHost, options: ShellOptions = {}): Shell 
   };
   return {
     run,
-    isComplete,
+    isComplete: (text) => isComplete(text, state.dialect.flavour === 'bash'),
     get env() {
       return exportedEnv(state);
     },

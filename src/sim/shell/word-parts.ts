@@ -7,7 +7,8 @@ export type WordPart =
   | { kind: 'text'; text: string; isQuoted: boolean }
   | { kind: 'param'; name: string; index: string | undefined; isLength: boolean; op: string | undefined; arg: string; raw: string; isQuoted: boolean }
   | { kind: 'command'; script: string; isQuoted: boolean }
-  | { kind: 'arithmetic'; expression: string; isQuoted: boolean };
+  | { kind: 'arithmetic'; expression: string; isQuoted: boolean }
+  | { kind: 'process'; script: string; isInput: boolean; isQuoted: boolean };
 
 /** How the text is read: a normal word, inside "…", or a here-document body (where `"` is plain). */
 export type PartMode = 'word' | 'double' | 'heredoc';
@@ -196,6 +197,12 @@ export function parseWordParts(raw: string, mode: PartMode = 'word'): WordPart[]
       const inner = parseWordParts(raw.slice(i + 1, end), 'double');
       parts.push(...(inner.length > 0 ? inner : [{ kind: 'text' as const, text: '', isQuoted: true }]));
       i = end + 1;
+    } else if ((c === '<' || c === '>') && raw[i + 1] === '(' && mode === 'word') {
+      flush();
+      const end = commandSubstitutionEnd(raw, i + 1);
+      const close = raw[end - 1] === ')' ? end - 1 : end;
+      parts.push({ kind: 'process', script: raw.slice(i + 2, close), isInput: c === '<', isQuoted: false });
+      i = end;
     } else if (c === '$' || c === '`') {
       const read = c === '$' ? readDollar(raw, i, isQuoted, mode) : readBackquote(raw, i, isQuoted);
       if (read.part.kind === 'text' && read.part.isQuoted === isQuoted) text += read.part.text;
