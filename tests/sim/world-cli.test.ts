@@ -33,6 +33,6 @@ describe('apparmor-lab shell', () => {
   });
 
   it('stops reading once the login shell exits', () => {
-    expect(shell([], 'exit\naa-enabled\n').stdout).toBe('$ exit\nexit\n');
+    expect(shell([], 'exit\naa-enabled\n').stdout).toBe('$ exit\nlogout\n');
   });
 });

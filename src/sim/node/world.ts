@@ -33,7 +33,7 @@ export type WorldSnapshot = {
   policy: PolicyOp[];
   log: KernelLogEntry[];
   /** the login shells, outermost first */
-  sessions: { user: string; cwd: string; env: Record<string, string> }[];
+  sessions: { user: string; cwd: string; env: Record<string, string>; isLogin?: boolean }[];
 };
 
 /** How a world starts. */
@@ -45,7 +45,8 @@ export type WorldOptions = {
   snapshot?: WorldSnapshot;
 };
 
-type Session = { shell: Shell; task: Task; user: string };
+/** One shell on the terminal; login shells (ssh, `su -`, `sudo -i`) say `logout` when they exit. */
+type Session = { shell: Shell; task: Task; user: string; isLogin: boolean };
 
 /** A running world. */
 export type World = {
@@ -83,14 +84,14 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
   let pending: { user: string; isLogin: boolean } | undefined;
   let hasExited = false;
   const control: SessionControl = { startShell: (user, opts) => { pending = { user, isLogin: opts.isLogin }; } };
-  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined): Session => {
+  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined, isLogin = true): Session => {
     const task = node.login(user, sessions.at(-1)?.task);
     const host = createShellHost(node, task, control);
     const shell = createShell(host, { ...(cwd ? { cwd } : {}), ...(env ? { env } : {}) });
-    return { shell, task, user };
+    return { shell, task, user, isLogin };
   };
   for (const s of saved?.sessions ?? [{ user: options.user ?? 'root', cwd: '', env: {} }]) {
-    sessions.push(open(s.user, s.cwd || undefined, Object.keys(s.env).length > 0 ? s.env : undefined));
+    sessions.push(open(s.user, s.cwd || undefined, Object.keys(s.env).length > 0 ? s.env : undefined, s.isLogin ?? true));
   }
   const top = (): Session => sessions.at(-1) as Session;
   const world: World = {
@@ -107,6 +108,7 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
       const session = top();
       const result = session.shell.run(text);
       node.collectLog();
+      if (session.shell.hasExited && session.isLogin) sayLogout(result);
       if (session.shell.hasExited) {
         if (sessions.length > 1) {
           sessions.pop();
@@ -116,7 +118,7 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
       if (pending) {
         const { user, isLogin } = pending;
         pending = undefined;
-        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined));
+        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined, isLogin));
       }
       return result;
     },
@@ -144,10 +146,18 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
       files: snapshotFiles(node),
       policy: [...node.policyOps],
       log: [...node.log],
-      sessions: sessions.map((s) => ({ user: s.user, cwd: s.shell.cwd, env: { ...s.shell.env } })),
+      sessions: sessions.map((s) => ({ user: s.user, cwd: s.shell.cwd, env: { ...s.shell.env }, isLogin: s.isLogin })),
     }),
   };
   return world;
+}
+
+/** A login bash prints `logout` where an interactive non-login one prints `exit` (bash's `exit_builtin`). */
+function sayLogout(result: ShellResult): void {
+  const chunk = result.output.findLast((c) => c.fd === 2);
+  if (chunk?.text !== 'exit\n') return;
+  chunk.text = 'logout\n';
+  result.stderr = result.stderr.replace(/exit\n$/, 'logout\n');
 }
 
 /** Every inode outside the per-process `/proc/<pid>` trees, parents before children. */
