@@ -131,11 +131,12 @@ describe('createWorld', () => {
     expect(world.complete('ls /etc/apparmor.d/abs', 22).candidates).toEqual(['/etc/apparmor.d/abstractions/']);
   });
 
-  it('lists every command in help and prints a derived --help', () => {
+  it('lists every command in help and derives a command summary from its spec', () => {
     const world = createWorld();
     const help = out(world, 'help');
     for (const name of ['apparmor_parser', 'aa-status', 'aa-exec', 'dmesg', 'journalctl', 'sudo', 'su', 'touch']) expect(help).toContain(`  ${name} `);
-    expect(out(world, 'dmesg --help')).toMatch(/^Usage: dmesg \[options\]\nPrint the kernel ring buffer\n\n {2}-T, --ctime/);
+    expect(out(world, 'help dmesg')).toMatch(/^Usage: dmesg \[options\]\nPrint the kernel ring buffer\n\n {2}-T, --ctime/);
+    expect(out(world, 'dmesg --help')).toMatch(/^\nUsage:\n dmesg \[options\]\n\nDisplay or control the kernel ring buffer\.\n/);
   });
 
   it('never prints undefined, NaN or [object for odd command lines', () => {
