@@ -1,6 +1,7 @@
 /**
  * `help`: the simulator's own list of commands, derived from the registry (name and summary), with
- * `help NAME` printing that command's `--help`. Node-level: not a program in `/usr/bin`.
+ * `help NAME` printing the summary derived from that command's spec (its options, one line each).
+ * Node-level: not a program in `/usr/bin`.
  */
 import type { CommandResult } from '../host.ts';
 import { helpText, type CommandSpec, type Invocation } from '../registry.ts';
@@ -14,7 +15,7 @@ function run(invocation: Invocation): CommandResult {
     for (const name of wanted) {
       const spec = registry.get(name);
       if (spec === undefined) stderr += `help: no help topics match \`${name}'.  Try \`help help' or \`man -k ${name}' or \`info ${name}'.\n`;
-      else stdout += helpText({ ...spec, help: spec.help === 'own' ? '' : (spec.help ?? '') });
+      else stdout += helpText({ ...spec, help: '' });
     }
     return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
   }
