@@ -35,6 +35,21 @@ function editWord(d: Diagnostic, text: string, title: string, replacement: strin
   return { title, edits: [{ range: [d.range[0], d.range[1]], text: replacement }], isPreferred: text !== replacement };
 }
 
+const QUALIFIER_RANK: Readonly<Record<string, number>> = { audit: 0, allow: 1, deny: 1, owner: 2, other: 2 };
+
+/** `owner deny /x w,` → `deny owner /x w,`: the qualifier run in the order [audit] [allow|deny] [owner|other]. */
+function reorderQualifiers(text: string, d: Diagnostic): QuickFix[] {
+  const lineStart = text.lastIndexOf('\n', d.range[0] - 1) + 1;
+  const run = /^(\s*)((?:(?:audit|allow|deny|owner|other)\s+)+)/.exec(text.slice(lineStart));
+  if (!run) return [];
+  const words = (run[2] ?? '').trim().split(/\s+/);
+  const sorted = [...words].sort((a, b) => (QUALIFIER_RANK[a] ?? 0) - (QUALIFIER_RANK[b] ?? 0));
+  if (sorted.join(' ') === words.join(' ')) return [];
+  const start = lineStart + (run[1] ?? '').length;
+  const end = start + (run[2] ?? '').trimEnd().length;
+  return [{ title: `Write '${sorted.join(' ')}' (qualifiers go audit, allow/deny, owner/other)`, edits: [{ range: [start, end], text: sorted.join(' ') }], isPreferred: true }];
+}
+
 function unexpectedToken(text: string, d: Diagnostic): QuickFix[] {
   const token = text.slice(d.range[0], d.range[1]);
   const lineStart = text.lastIndexOf('\n', d.range[0] - 1) + 1;
@@ -42,17 +57,7 @@ function unexpectedToken(text: string, d: Diagnostic): QuickFix[] {
   if (token === ',' && /^\s*#?include\b/.test(before)) {
     return [{ title: "Remove the ',' (includes take no comma)", edits: [{ range: [d.range[0], d.range[1]], text: '' }], isPreferred: true }];
   }
-  const previous = /(owner|other)\s+$/.exec(before);
-  if (previous && /^(audit|deny|allow)$/.test(token)) {
-    const start = lineStart + previous.index;
-    const swapped = `${token} ${previous[1] ?? ''}`;
-    return [{ title: `Write '${swapped}': ${token} comes before ${previous[1] ?? ''}`, edits: [{ range: [start, d.range[1]], text: swapped }], isPreferred: true }];
-  }
-  const prior = /(deny)\s+$/.exec(before);
-  if (prior && token === 'audit') {
-    const start = lineStart + prior.index;
-    return [{ title: "Write 'audit deny': audit comes first", edits: [{ range: [start, d.range[1]], text: 'audit deny' }], isPreferred: true }];
-  }
+  if (/^(audit|deny|allow|owner|other)$/.test(token)) return reorderQualifiers(text, d);
   const isNewStatement = /^\s*$/.test(before) && /TOK_END_OF_RULE/.test(d.message) && !/unexpected TOK_END_OF_RULE/.test(d.message);
   return isNewStatement ? missingComma(text, d) : [];
 }
@@ -83,7 +88,7 @@ function permissionFixes(text: string, d: Diagnostic): QuickFix[] {
     return [editWord(d, word, "Use 'ix' (run it under this profile)", word.replace('x', 'ix')),
       { ...editWord(d, word, "Use 'Px' (run it under its own profile)", word.replace('x', 'Px')), isPreferred: false }];
   }
-  if (/'a' and 'w'|'w' and 'a'/.test(d.message)) {
+  if (d.code === 'WRITE_AND_APPEND' || /'a' and 'w'|'w' and 'a'/.test(d.message)) {
     if (!word.includes('w') || !word.includes('a')) return [];
     return [editWord(d, word, "Drop 'a' ('w' already allows appending)", word.replace('a', '')),
       { ...editWord(d, word, "Drop 'w' (allow appending only)", word.replace('w', '')), isPreferred: false }];
@@ -106,7 +111,7 @@ export function quickFixesFor(text: string, diagnostic: Diagnostic): QuickFix[] 
   switch (diagnostic.code) {
     case 'MISSING_COMMA': return missingComma(text, diagnostic);
     case 'UNEXPECTED_TOKEN': case 'QUALIFIER_ORDER': case 'INCLUDE_WITH_COMMA': return unexpectedToken(text, diagnostic);
-    case 'EXEC_MODE_WITH_DENY': case 'BARE_X_WITHOUT_DENY': case 'INVALID_PERMISSION': case 'CONFLICTING_PERMS':
+    case 'EXEC_MODE_WITH_DENY': case 'BARE_X_WITHOUT_DENY': case 'INVALID_PERMISSION': case 'CONFLICTING_PERMS': case 'WRITE_AND_APPEND':
       return permissionFixes(text, diagnostic);
     case 'QUIET_DENY':
       return [{ title: "Write 'audit deny' so the denial is logged", edits: [{ range: [diagnostic.range[0], diagnostic.range[0]], text: 'audit ' }], isPreferred: false }];
