@@ -1,9 +1,11 @@
 // The pure line editor behind <aa-terminal>: fed what xterm's onData delivers, it keeps the buffer, cursor,
 // history and search state as bash's readline does, and returns the bytes to write plus actions (submit,
 // interrupt, clear-screen, complete, eof). No DOM and no xterm: the element only moves bytes.
-// Over 300 lines because readline's modes (edit, i-search, completion question) share one state.
+// Over 300 lines because readline's modes (edit, i-search, completion question) share one state; the
+// pure steps (edit-ops, reverse-search, completion-step) live in their own modules.
 import type { Completion } from './backend.ts';
-import { formatCompletionList, longestCommonPrefix } from './completion-list.ts';
+import { formatCompletionList } from './completion-list.ts';
+import { completeLine } from './completion-step.ts';
 import { applyEdit, insertText, type EditCommand, type EditResult, type LineState } from './edit-ops.ts';
 import { History } from './history.ts';
 import { joinHistoryLines } from './history-entry.ts';
@@ -300,40 +302,21 @@ export class LineEditor {
   }
 
   #complete(isSecondTab: boolean): void {
-    const { text, cursor } = this.#line;
-    let result: Completion;
+    let answer: Completion | undefined;
     try {
-      result = this.#options.complete(text, cursor);
+      answer = this.#options.complete(this.#line.text, this.#line.cursor);
     } catch {
-      result = { replaceFrom: cursor, candidates: [] };
+      answer = undefined;
     }
-    const from = Number.isInteger(result.replaceFrom) ? Math.min(Math.max(result.replaceFrom, 0), cursor) : cursor;
-    const candidates = [...new Set((Array.isArray(result.candidates) ? result.candidates : []).filter((c) => typeof c === 'string'))];
-    this.#actions.push({ kind: 'complete', replaceFrom: from, candidates });
-    this.#lastTabChanged = false;
-    if (candidates.length === 0) {
-      this.#out += '\x07';
-    } else if (isSecondTab) {
-      this.#list(candidates);
-    } else if (candidates.length === 1) {
-      const only = candidates[0]!;
-      // As readline's append_to_match: a space after a finished word, nothing after a directory.
-      const isDirectory = only.endsWith('/');
-      const isSpaceNext = text[cursor] === ' ';
-      this.#replaceWord(from, only + (isDirectory || isSpaceNext ? '' : ' '), isSpaceNext && !isDirectory ? 1 : 0);
-    } else {
-      const common = longestCommonPrefix(candidates);
-      if (common.length > cursor - from) this.#replaceWord(from, common, 0);
-      this.#out += '\x07';
+    const step = completeLine(this.#line, answer, isSecondTab);
+    this.#actions.push({ kind: 'complete', replaceFrom: step.replaceFrom, candidates: step.candidates });
+    this.#lastTabChanged = step.isChanged;
+    if (step.line !== this.#line) {
+      this.#line = step.line;
+      this.#render();
     }
-  }
-
-  #replaceWord(from: number, insertion: string, skip: number): void {
-    const { text, cursor } = this.#line;
-    const next = { text: text.slice(0, from) + insertion + text.slice(cursor), cursor: from + insertion.length + skip };
-    this.#lastTabChanged = next.text !== text || next.cursor !== cursor;
-    this.#line = next;
-    this.#render();
+    if (step.isBell) this.#out += '\x07';
+    if (step.list !== undefined) this.#list(step.list);
   }
 
   #list(candidates: string[]): void {
