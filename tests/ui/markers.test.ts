@@ -47,9 +47,17 @@ describe('diagnosticsToMarkers', () => {
     expect(diagnosticLink('MISSING_COMMA')).toBe('/docs/reference/diagnostics/#missing_comma');
   });
 
-  it('pins a diagnostic about an included file to the start and names the file', () => {
-    const [marker] = diagnosticsToMarkers('profile p {}\n', [diag([500, 510], { file: '/etc/apparmor.d/abstractions/x', message: 'bad' })]);
-    expect(marker).toMatchObject({ startLineNumber: 1, startColumn: 1, message: '/etc/apparmor.d/abstractions/x: bad' });
+  it('shows a diagnostic about an included file on the include that names it, with the file named', () => {
+    const text = '#include <tunables/global>\nprofile p {\n  #include <abstractions/x>\n}\n';
+    const [marker] = diagnosticsToMarkers(text, [diag([500, 510], { file: '/etc/apparmor.d/abstractions/x', message: 'bad' })]);
+    expect(marker).toMatchObject({ startLineNumber: 3, startColumn: 3, endLineNumber: 3, endColumn: 28, message: '/etc/apparmor.d/abstractions/x: bad' });
+  });
+
+  it('shows a diagnostic of a nested include on the first include, or at the start without includes', () => {
+    const text = 'include <tunables/global>\nprofile p {}\n';
+    const nested = diag([5, 6], { file: '/etc/apparmor.d/tunables/home' });
+    expect(diagnosticsToMarkers(text, [nested])[0]).toMatchObject({ startLineNumber: 1, startColumn: 1, endColumn: 26 });
+    expect(diagnosticsToMarkers('profile p {}\n', [nested])[0]).toMatchObject({ startLineNumber: 1, startColumn: 1, endColumn: 2 });
   });
 
   it('puts the engine message for a rule missing its comma on the token where the parser stopped', () => {

@@ -42,9 +42,24 @@ function visibleRange(text: string, start: number, end: number): [number, number
   return [start, start];
 }
 
+const INCLUDE = /^[ \t]*#?include(?:\s+if\s+exists)?\s*[<"]([^>"\n]+)[>"]/gm;
+
+/**
+ * Where to show a problem found in an included file: the include line that names it (`<abstractions/base>` for
+ * `/etc/apparmor.d/abstractions/base`), else the first include (it may come in through a nested one), else the
+ * start of the text.
+ */
+function includeRange(text: string, file: string): [number, number] {
+  const includes = [...text.matchAll(INCLUDE)];
+  const named = includes.find((m) => file === m[1] || file.endsWith(`/${m[1] ?? ''}`)) ?? includes[0];
+  if (!named) return [0, 0];
+  const start = named.index + (named[0].length - named[0].trimStart().length);
+  return [start, named.index + named[0].length];
+}
+
 /**
  * Maps engine diagnostics to Monaco markers. Ranges are clamped to the text; a diagnostic about an included
- * file (`file` set) is pinned to the start of the text with the file named, since its range is not ours.
+ * file (`file` set) is shown on the include that brought it in, with the file named, since its range is not ours.
  *
  * @param text - the model's text the diagnostics were computed from
  * @param diagnostics - `checkProfile(text).diagnostics`
@@ -58,7 +73,7 @@ export function diagnosticsToMarkers(text: string, diagnostics: readonly Diagnos
   return diagnostics.map((diagnostic) => {
     const isElsewhere = diagnostic.file !== undefined;
     const clamp = (offset: number): number => Math.min(Math.max(0, offset), text.length);
-    const [rawStart, rawEnd] = isElsewhere ? [0, 0] : diagnostic.range;
+    const [rawStart, rawEnd] = isElsewhere ? includeRange(text, diagnostic.file ?? '') : diagnostic.range;
     const start = clamp(rawStart);
     const [from, to] = visibleRange(text, start, Math.max(start, clamp(rawEnd)));
     const first = lines.linePos(from);
