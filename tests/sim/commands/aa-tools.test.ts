@@ -37,6 +37,11 @@ describe('aa-status', () => {
     expect(world.run('aa-status --json').stdout).toBe(`{"version": "2", "profiles": {"${NAME}": "enforce"}, "processes": {}}\n`);
   });
 
+  it('formats --pretty-json as cJSON_Print does', () => {
+    const world = withProfile();
+    expect(world.run('aa-status --pretty-json').stdout).toBe(`{\n\t"version":\t"2",\n\t"profiles":\t{\n\t\t"${NAME}":\t"enforce"\n\t},\n\t"processes":\t{\n\t}\n}\n`);
+  });
+
   it('prints its usage on stdout and fails for unknown options or several options', () => {
     const world = createWorld();
     const bad = world.run('aa-status --nope');

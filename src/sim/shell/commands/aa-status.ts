@@ -85,6 +85,27 @@ function json(profiles: Profile[], processes: Process[]): string {
   return `{"version": "2", "profiles": {${profileText}}, "processes": {${processText}}}\n`;
 }
 
+type Json = string | Json[] | { [key: string]: Json };
+
+/** As cJSON_Print (formatted), which aa-status uses for --pretty-json: tabs, `"key":<TAB>value`, `[a, b]`. */
+function cjsonPrint(value: Json, depth = 0): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => cjsonPrint(v, depth + 1)).join(', ')}]`;
+  const entries = Object.entries(value);
+  const inner = entries.map(([key, v], i) => `${'\t'.repeat(depth + 1)}${JSON.stringify(key)}:\t${cjsonPrint(v, depth + 1)}${i < entries.length - 1 ? ',' : ''}\n`);
+  return `{\n${inner.join('')}${'\t'.repeat(depth)}}`;
+}
+
+function prettyJson(profiles: Profile[], processes: Process[]): string {
+  const byExe: { [exe: string]: Json } = {};
+  for (const p of processes) {
+    const list = (byExe[p.exe] ?? []) as Json[];
+    list.push({ profile: p.profile, pid: p.pid, status: p.mode });
+    byExe[p.exe] = list;
+  }
+  return `${cjsonPrint({ version: '2', profiles: Object.fromEntries(profiles.map((p) => [p.name, p.mode])), processes: byExe })}\n`;
+}
+
 function run(invocation: Invocation): CommandResult {
   const argv0 = invocation.argv[0] ?? 'aa-status';
   const args = invocation.argv.slice(1);
@@ -107,7 +128,8 @@ function run(invocation: Invocation): CommandResult {
   if (option === '--special-unconfined') return count('unconfined');
   const processes = readProcesses(invocation);
   if (option === '--process-mixed') return { stdout: `${processes.filter((p) => p.mode === 'mixed').length}\n`, stderr: '', exitCode: 0 };
-  if (option === '--json' || option === '--pretty-json') return { stdout: json(profiles, processes), stderr: '', exitCode: 0 };
+  if (option === '--json') return { stdout: json(profiles, processes), stderr: '', exitCode: 0 };
+  if (option === '--pretty-json') return { stdout: prettyJson(profiles, processes), stderr: '', exitCode: 0 };
   return { stdout: verbose(profiles, processes), stderr: '', exitCode: 0 };
 }
 
