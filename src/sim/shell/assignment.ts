@@ -68,3 +68,30 @@ export function applyAssignment(state: ShellState, assignment: Assignment): void
     state.vars.set(name, { ...old, value: list });
   }
 }
+
+/**
+ * Runs a builtin or function with `x=1 cmd` bindings in effect, exported, then restores the old
+ * values (bash's temporary_env), except for the names in `kept`.
+ * @param state the shell
+ * @param assignments the command's prefix assignments
+ * @param kept names whose binding survives (`x=1 export x`)
+ * @param run the command
+ * @returns what run returns
+ */
+export function withTemporaryBindings<T>(state: ShellState, assignments: readonly Assignment[], kept: readonly string[], run: () => T): T {
+  const saved = assignments.map((a) => [a.name, state.vars.get(a.name)] as const);
+  for (const a of assignments) {
+    applyAssignment(state, a);
+    const v = state.vars.get(a.name);
+    if (v !== undefined) state.vars.set(a.name, { ...v, isExported: true });
+  }
+  try {
+    return run();
+  } finally {
+    for (const [name, v] of saved) {
+      if (kept.includes(name)) continue;
+      if (v === undefined) state.vars.delete(name);
+      else state.vars.set(name, v);
+    }
+  }
+}

@@ -1,19 +1,19 @@
 // Walks the AST against a ShellHost: lists, pipelines, compound commands, functions, builtins and
 // nested `sh -c`/`bash -c`. One Interpreter per shell process; subshells get a cloned state.
-// (Near 460 lines: the execution of each AST node kind belongs together; assignments, redirections
+// (Near 490 lines: the execution of each AST node kind belongs together; assignments, redirections
 // and nested shells live in their own modules.)
 import type { AndOrList, CaseClause, Command, CommandList, ForClause, IfClause, Pipeline, WhileClause } from './ast.ts';
 import { expandAliases } from './alias.ts';
 import { BUILTINS } from './builtins.ts';
 import { expandToString, expandWord, matchCasePattern, ExpansionError, type ExpandEnv } from './expand.ts';
 import type { ScriptRunner, ShellHost } from './host.ts';
-import { OutputBuffer, writeSink, type Io, type Sink } from './io.ts';
+import { OutputBuffer, takeOnce, writeSink, type Io, type Sink } from './io.ts';
 import { commandError, errorPrefix, formatSyntaxError } from './messages.ts';
 import { parse } from './parser.ts';
 import { applyRedirections, redirectFailureStatus } from './redirect.ts';
 import { AbortSignal, ExitSignal, LimitSignal, LoopSignal, ReturnSignal, runCatchingExit } from './signals.ts';
 import { cloneState, exportedEnv, specialParameter, type ShellState } from './state.ts';
-import { evaluateAssignment, applyAssignment, type Assignment } from './assignment.ts';
+import { evaluateAssignment, applyAssignment, withTemporaryBindings, type Assignment } from './assignment.ts';
 import { nestedShellRequest, childState } from './nested-shell.ts';
 
 /** Safety caps shared by a shell and all its children (subshells, `$( )`, `sh -c`). */
@@ -293,24 +293,10 @@ export class Interpreter {
     const fn = this.state.functions.get(name);
     const builtin = BUILTINS.get(name);
     if (fn !== undefined || builtin !== undefined) {
-      // `x=1 cmd` is a temporary, exported binding for the builtin or function (bash's temporary_env);
-      // `x=1 export x` keeps it, as bash does.
-      const saved = assignments.map((a) => [a.name, this.state.vars.get(a.name)] as const);
-      for (const a of assignments) {
-        applyAssignment(this.state, { ...a });
-        const v = this.state.vars.get(a.name);
-        if (v !== undefined) this.state.vars.set(a.name, { ...v, isExported: true });
-      }
-      const kept = name === 'export' ? new Set(argv.slice(1).map((arg) => arg.split('=')[0])) : new Set<string>();
-      try {
-        return fn !== undefined ? this.#callFunction(fn, argv, io) : this.#runBuiltin(name, argv, io, line);
-      } finally {
-        for (const [n, v] of saved) {
-          if (kept.has(n)) continue;
-          if (v === undefined) this.state.vars.delete(n);
-          else this.state.vars.set(n, v);
-        }
-      }
+      // `x=1 export x` keeps its binding, as bash does
+      const kept = name === 'export' ? argv.slice(1).map((arg) => arg.split('=')[0] ?? '') : [];
+      return withTemporaryBindings(this.state, assignments, kept, () =>
+        fn !== undefined ? this.#callFunction(fn, argv, io) : this.#runBuiltin(name, argv, io, line));
     }
     const extra = Object.fromEntries(assignments.map((a) => [a.name, typeof a.value === 'string' ? a.value : a.value.join(' ')]));
     const nested = nestedShellRequest(argv, io.stdin.text, { readFile: (p) => this.#readFile(p) }, this.state.cwd);
@@ -322,17 +308,15 @@ export class Interpreter {
       const child = this.#child(childState(this.state, nested, extra), this.#depth + 1);
       return runCatchingExit(() => child.runSource(nested.script, { ...io, stdin: { text: nested.stdin } }));
     }
-    const input = io.stdin;
-    let taken: string | undefined;
+    return this.#runHostCommand(argv, extra, io, line);
+  }
+
+  /** A command the host runs (the registry's programs); not-found and not-executable print bash's errors. */
+  #runHostCommand(argv: string[], extra: Record<string, string>, io: Io, line: number): number {
+    const take = takeOnce(io.stdin);
     const context = {
-      // Reading stdin consumes the shared input (once; later reads see the same text), so in
-      // `while read l; do echo "$l"; done` an `echo` that never reads leaves the rest for `read`.
       get stdin(): string {
-        if (taken === undefined) {
-          taken = input.text;
-          input.text = '';
-        }
-        return taken;
+        return take();
       },
       env: exportedEnv(this.state, extra),
       cwd: this.state.cwd,
@@ -341,7 +325,7 @@ export class Interpreter {
     };
     const result = this.#host.runCommand(argv, context);
     if (typeof result === 'string') {
-      const failure = commandError(this.state.dialect, line, name, result);
+      const failure = commandError(this.state.dialect, line, argv[0] ?? '', result);
       this.#emit(io, 2, failure.text);
       return failure.status;
     }

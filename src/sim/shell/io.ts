@@ -58,6 +58,24 @@ export type Sink =
 /** Standard input: read once, whole (a command consumes it). */
 export type Input = { text: string };
 
+/**
+ * Reading stdin consumes the shared input, once (later reads see the same text), so in
+ * `while read l; do echo "$l"; done` an `echo` that never reads leaves the rest for `read`.
+ * @param input the command's standard input
+ * @returns a reader to call from a `stdin` getter
+ * @example takeOnce({ text: 'a' })() // 'a' (and the input is now empty)
+ */
+export function takeOnce(input: Input): () => string {
+  let taken: string | undefined;
+  return () => {
+    if (taken === undefined) {
+      taken = input.text;
+      input.text = '';
+    }
+    return taken;
+  };
+}
+
 /** The descriptor table of one command. */
 export type Io = { stdin: Input; out: ReadonlyMap<number, Sink> };
 
