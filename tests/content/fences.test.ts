@@ -1,11 +1,13 @@
 // Every ```apparmor fence in content/ goes through the real apparmor_parser: plain fences must be
 // accepted, ```apparmor bad fences rejected, ```apparmor fragment fences are wrapped in a profile first.
+// Our engine, reading includes from its own bundle, must give the same verdict and the same first message.
 import { describe, expect, it } from 'vitest';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectFences, extractFences, firstCodeSpan, isDeliberateError, policyText } from './fences.ts';
 import type { Fence } from './fences.ts';
 import { NO_PARSER_MESSAGE, findParser, runParser } from './apparmor-parser.ts';
+import { bundleReader, checkPolicy, formatParserError } from '../../src/apparmor/index.ts';
 
 const contentDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../content');
 const apparmorFences = collectFences(contentDir).filter((fence) => fence.lang === 'apparmor');
@@ -90,6 +92,22 @@ describe('apparmor fences in content/', () => {
         const quoted = firstCodeSpan(fence.after);
         expect(quoted, `${detail}\nno quoted message after the fence`).toBeDefined();
         expect(verdict.stderr, detail).toContain(quoted);
+      }
+    });
+  }
+
+  for (const fence of apparmorFences) {
+    it(`our engine gives the fence at ${where(fence)} the same verdict and first message as apparmor_parser`, () => {
+      const text = policyText(fence);
+      const real = runParser(requireParser(), text);
+      const ours = checkPolicy(text, { reader: bundleReader, fileName: 'fence', text });
+      const firstError = ours.diagnostics.find((d) => d.severity === 'error');
+      const detail = `${where(fence)}:\n${text}\napparmor_parser said:\n${real.stderr}\nours: ${firstError?.message ?? 'accepted'}`;
+      expect(firstError === undefined, detail).toBe(real.accepted);
+      if (firstError) {
+        const message = formatParserError(firstError, { fileName: 'fence' });
+        const quoted = firstCodeSpan(fence.after);
+        if (quoted) expect(message, detail).toContain(quoted);
       }
     });
   }
