@@ -54,6 +54,11 @@ function copy(inv: Invocation, source: string, dest: string, settings: Settings,
   if (existing.ok && existing.value.ino === st.value.ino) return output.fail(`${name}: ${quote(source)} and ${quote(dest)} are the same file`);
   if (st.value.type === 'dir') {
     if (!settings.recursive) return output.fail(`${name}: -r not specified; omitting directory ${quote(source)}`);
+    const from = st.value.path;
+    const into = proc.resolve(dest);
+    if (into === from || into.startsWith(from === '/' ? '/' : `${from}/`)) {
+      return output.fail(`${name}: cannot copy a directory, ${quote(source)}, into itself, ${quote(dest)}`);
+    }
     return copyTree(inv, source, dest, settings, output, existing.ok);
   }
   if (existing.ok && settings.noClobber) return;

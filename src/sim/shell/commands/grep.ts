@@ -81,13 +81,15 @@ function compile(patterns: string[], args: Args): RegExp | string {
   }
 }
 
-function searchPath(inv: Invocation, file: string, search: Search, recursive: boolean): void {
+function searchPath(inv: Invocation, file: string, search: Search, recursive: boolean, isOperand = true): void {
   if (recursive && file !== '-') {
-    const st = inv.proc.stat(file);
+    // as grep -r: symlinks met inside the tree are skipped (only -R follows them)
+    const st = isOperand || search.args.has('R') ? inv.proc.stat(file) : inv.proc.lstat(file);
+    if (st.ok && st.value.type === 'symlink') return;
     if (st.ok && st.value.type === 'dir') {
       const entries = inv.proc.readdir(file);
       if (!entries.ok) return complain(inv, search, file, entries.errno);
-      for (const entry of entries.value) searchPath(inv, file === '.' && entry !== '' ? entry : joinUnder(file, entry), search, true);
+      for (const entry of entries.value) searchPath(inv, file === '.' && entry !== '' ? entry : joinUnder(file, entry), search, true, false);
       return;
     }
   }

@@ -3,13 +3,16 @@
  * create_socket: an ICMP datagram socket first (AppArmor asks `network inet dgram`; the kernel then
  * refuses it with EACCES because net.ipv4.ping_group_range is "1 0"), then a raw socket (`network inet
  * raw` + CAP_NET_RAW), then the same for inet6. Failing both families prints the last errno, exit 2.
- * Without `-c` it sends 4 packets: the simulator has no Ctrl-C to stop an endless ping.
+ * Without `-c` it sends 4 packets, and at most MAX_COUNT: the simulator has no Ctrl-C to stop a long ping.
  */
 import type { CommandSpec, Invocation } from '../registry.ts';
 import type { Errno } from '../../node/process-api.ts';
 import { isFailure, parseArgs } from './support/args.ts';
 import { Output, strerror } from './support/output.ts';
 import { isReachable, resolveHost } from './support/services.ts';
+
+/** The most packets one run sends (the statistics still report the count asked for). */
+const MAX_COUNT = 1000;
 
 type Family = { family: 'inet' | 'inet6'; protocol: string };
 type SocketOutcome = { ok: true; type: 'dgram' | 'raw' } | { ok: false; errno: Errno };
@@ -41,7 +44,7 @@ export const pingCommand: CommandSpec = {
     const args = parseArgs(inv, 'ping', { short: 'c:W:i:qnv46w:s:t:' });
     if (isFailure(args)) return { stdout: '', stderr: `${args.stderr.split('\n')[0]}\n\nUsage\n  ping [options] <destination>\n`, exitCode: 2 };
     const count = Number(args.value('c') ?? '4');
-    if (!Number.isInteger(count) || count <= 0) return { stdout: '', stderr: `ping: invalid argument: '${args.value('c') ?? ''}': out of range: 1 <= value <= 9223372036854775807\n`, exitCode: 1 };
+    if (!Number.isSafeInteger(count) || count <= 0) return { stdout: '', stderr: `ping: invalid argument: '${args.value('c') ?? ''}': out of range: 1 <= value <= 9223372036854775807\n`, exitCode: 1 };
     const destination = args.operands[args.operands.length - 1];
     if (destination === undefined) return { stdout: '', stderr: 'ping: usage error: Destination address required\n', exitCode: 1 };
     const output = new Output();
@@ -66,7 +69,7 @@ function echo(destination: string, address: string, count: number, isQuiet: bool
   output.out(`PING ${destination} (${address}) 56(84) bytes of data.\n`);
   const answers = isReachable(address);
   const times: number[] = [];
-  for (let seq = 1; seq <= count && answers; seq++) {
+  for (let seq = 1; seq <= Math.min(count, MAX_COUNT) && answers; seq++) {
     // deterministic round-trip times: loopback ~0.04 ms, the cluster network ~0.3 ms
     const time = (address.startsWith('127.') ? 0.031 : 0.287) + ((seq * 37) % 11) / 1000;
     times.push(time);
@@ -74,9 +77,10 @@ function echo(destination: string, address: string, count: number, isQuiet: bool
     if (!isQuiet) output.out(`64 bytes from ${from}: icmp_seq=${seq} ttl=64 time=${time.toFixed(3)} ms\n`);
   }
   const received = times.length;
-  const elapsed = count === 1 ? 0 : (count - 1) * 1000 + count;
+  const sent = Math.min(count, MAX_COUNT);
+  const elapsed = sent === 1 ? 0 : (sent - 1) * 1000 + sent;
   output.out(`\n--- ${destination} ping statistics ---\n`);
-  output.out(`${count} packets transmitted, ${received} received, ${received === 0 ? 100 : 0}% packet loss, time ${elapsed}ms\n`);
+  output.out(`${sent} packets transmitted, ${received} received, ${received === 0 ? 100 : 0}% packet loss, time ${elapsed}ms\n`);
   if (received === 0) {
     output.out('\n');
     output.exitCode = 1;

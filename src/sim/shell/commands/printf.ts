@@ -15,14 +15,23 @@ function takeNumber(state: State): number {
   if (/^['"]/.test(text)) return text.length > 1 ? (text.codePointAt(1) ?? 0) : 0;
   const trimmed = text.trim();
   const value = /^[-+]?0[xX][0-9a-fA-F]+$/.test(trimmed) ? parseInt(trimmed, 16) : /^[-+]?0[0-7]+$/.test(trimmed) ? parseInt(trimmed, 8) : Number(trimmed);
-  if (trimmed !== '' && !Number.isNaN(value)) return value;
+  if (trimmed !== '' && Number.isFinite(value)) return value;
+  if (trimmed !== '' && !Number.isNaN(value)) {
+    state.stderr += `${state.name}: ${quote(text)}: Numerical result out of range\n`;
+    state.status = 1;
+    return value > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
+  }
   const prefix = /^[-+]?\d+(\.\d*)?/.exec(trimmed)?.[0];
   state.stderr += `${state.name}: ${quote(text)}: ${prefix === undefined ? 'expected a numeric value' : 'value not completely converted'}\n`;
   state.status = 1;
   return prefix === undefined ? 0 : Number(prefix);
 }
 
-function pad(text: string, flags: string, width: number | undefined): string {
+/** A field wider than this is cut to it: the simulator holds output in memory, a real printf would stream. */
+const MAX_FIELD = 4096;
+
+function pad(text: string, flags: string, requested: number | undefined): string {
+  const width = requested === undefined ? undefined : Math.min(Math.abs(requested), MAX_FIELD);
   if (width === undefined || text.length >= width) return text;
   if (flags.includes('-')) return text.padEnd(width);
   if (flags.includes('0') && /^[-+]?[0-9a-fA-F.]/.test(text)) {
@@ -39,7 +48,7 @@ function shellQuote(text: string): string {
 function convert(conversion: string, flags: string, precision: number | undefined, state: State): string {
   if (conversion === 's') {
     const text = state.args[state.used++] ?? '';
-    return precision === undefined ? text : text.slice(0, precision);
+    return precision === undefined ? text : text.slice(0, Math.max(0, precision));
   }
   if (conversion === 'b') return interpretEscapes(state.args[state.used++] ?? '').text;
   if (conversion === 'q') return shellQuote(state.args[state.used++] ?? '');
@@ -53,11 +62,11 @@ function convert(conversion: string, flags: string, precision: number | undefine
     case 'x': return Math.trunc(value).toString(16);
     case 'X': return Math.trunc(value).toString(16).toUpperCase();
     case 'e': case 'E': {
-      const text = value.toExponential(precision ?? 6).replace(/e([-+])(\d)$/, 'e$10$2');
+      const text = value.toExponential(Math.min(precision ?? 6, 100)).replace(/e([-+])(\d)$/, 'e$10$2');
       return sign(value, conversion === 'E' ? text.toUpperCase() : text);
     }
-    case 'g': case 'G': return sign(value, String(Number(value.toPrecision(precision || 6))));
-    default: return sign(value, value.toFixed(precision ?? 6));
+    case 'g': case 'G': return sign(value, String(Number(value.toPrecision(Math.min(precision || 6, 100)))));
+    default: return sign(value, value.toFixed(Math.min(precision ?? 6, 100)));
   }
 }
 

@@ -49,6 +49,9 @@ const LONG = {
   'server-response': { key: 'S' }, spider: { key: 's' }, timeout: { key: 'T', argument: 'required' as const },
 };
 
+/** The most connection attempts one run makes. */
+const MAX_TRIES = 100;
+
 type Fetch = { inv: Invocation; url: Url; output: Output; quiet: boolean; stamp: string };
 
 /** The `wget` program. */
@@ -70,7 +73,9 @@ export const wgetCommand: CommandSpec = {
     if (args.operands.length === 0) return { stdout: '', stderr: "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", exitCode: 1 };
     const output = new Output();
     const stamp = new Date(inv.node.now()).toISOString().replace('T', ' ').slice(0, 19);
-    const tries = Number(args.value('t') ?? '20') || 20;
+    // 0 and inf mean unlimited in wget; the simulator stops at MAX_TRIES (it cannot be interrupted)
+    const asked = Number(args.value('t') ?? '20');
+    const tries = Math.min(Number.isInteger(asked) && asked > 0 ? asked : MAX_TRIES, MAX_TRIES);
     for (const operand of args.operands) {
       const url = parseUrl(operand);
       if (url === undefined) {
