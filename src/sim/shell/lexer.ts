@@ -244,7 +244,8 @@ function lineCounter(src: string): (offset: number) => number {
 
 /**
  * Splits a script into tokens. Never throws: an unterminated quote or bracket ends the token list
- * and is returned as `error`.
+ * and is returned as `error`. (One loop over the lexer's states — blanks, comments, newlines with
+ * their pending here-documents, operators, words — so it runs past 60 lines, as lexer states may.)
  * @param src the script text
  * @param isBash whether `<(…)`/`>(…)` are process substitutions (bash) or operators (dash)
  * @returns tokens (ending with `eof`), the first error, and whether the input awaits continuation

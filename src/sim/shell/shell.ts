@@ -1,7 +1,7 @@
 // The shell facade the terminal talks to: createShell(host, options) → run(text), isComplete(text),
 // env, cwd, prompt. One instance is one login shell on the simulated node; it never throws.
 import type { CommandResult, ShellHost } from './host.ts';
-import { Interpreter, type Budget } from './interpreter.ts';
+import { Interpreter } from './interpreter.ts';
 import { OutputBuffer, OutputLimitExceeded, type OutputChunk, type Sink } from './io.ts';
 import { expandHistory } from './history.ts';
 import { isComplete } from './parser.ts';
@@ -74,6 +74,47 @@ function initialState(host: ShellHost, options: ShellOptions): ShellState {
   };
 }
 
+/** Turns what stopped a run into the status and the message the terminal shows. */
+function stopped(e: unknown, state: ShellState, buffer: OutputBuffer): boolean {
+  const prefix = `${state.dialect.argv0}: `;
+  if (e instanceof ExitSignal) {
+    state.status = e.status;
+    return true;
+  }
+  const message = e instanceof LimitSignal
+    ? `${prefix}${e.message}\n`
+    : e instanceof OutputLimitExceeded
+      ? `\n${prefix}output stopped after ${e.limit} characters (does a loop never end?)\n`
+      : `${prefix}simulator error: ${e instanceof Error ? e.message : String(e)}\n`;
+  buffer.chunks.push({ fd: 2, text: message });
+  state.status = 1;
+  return false;
+}
+
+/** Interactive bash's history step: the line to run, or the error that replaces running it. */
+function historyStep(text: string, state: ShellState, buffer: OutputBuffer): string | undefined {
+  if (state.dialect.flavour !== 'bash' || !state.dialect.isInteractive) return text;
+  const expansion = expandHistory(text, state.history);
+  if (expansion.kind === 'error') {
+    buffer.chunks.push({ fd: 2, text: `${state.dialect.argv0}: ${expansion.message}\n` });
+    return undefined;
+  }
+  const source = expansion.kind === 'expanded' ? expansion.text : text;
+  // bash echoes an expanded line before running it
+  if (expansion.kind === 'expanded') buffer.chunks.push({ fd: 2, text: `${source}\n` });
+  if (source.trim() !== '') state.history.push(source);
+  return source;
+}
+
+/** The Debian default PS1 (`\u@\h:\w\$ `) for bash, `# ` or `$ ` for dash. */
+function promptOf(state: ShellState, host: ShellHost): string {
+  const isRoot = host.user === 'root';
+  if (state.dialect.flavour === 'sh') return isRoot ? '# ' : '$ ';
+  const home = getVar(state, 'HOME') ?? host.home;
+  const dir = state.cwd === home ? '~' : state.cwd.startsWith(`${home}/`) ? `~${state.cwd.slice(home.length)}` : state.cwd;
+  return `${host.user}@${host.hostname}:${dir}${isRoot ? '#' : '$'} `;
+}
+
 /**
  * Creates a shell session on a host.
  * @param host the node's files, commands and identity
@@ -89,41 +130,13 @@ export function createShell(host: ShellHost, options: ShellOptions = {}): Shell 
     const buffer = new OutputBuffer(limits.maxOutput);
     if (hasExited) return { stdout: '', stderr: '', exitCode: state.status, output: [] };
     const out = new Map<number, Sink>([[1, { kind: 'buffer', buffer, fd: 1 }], [2, { kind: 'buffer', buffer, fd: 2 }]]);
-    const budget: Budget = { steps: 0, ...limits };
-    const prefix = `${state.dialect.argv0}: `;
-    let source = text;
-    if (state.dialect.flavour === 'bash' && state.dialect.isInteractive) {
-      const expansion = expandHistory(text, state.history);
-      if (expansion.kind === 'error') {
-        return { stdout: '', stderr: `${prefix}${expansion.message}\n`, exitCode: state.status, output: [{ fd: 2, text: `${prefix}${expansion.message}\n` }] };
-      }
-      if (expansion.kind === 'expanded') {
-        // bash echoes the expanded line before running it
-        source = expansion.text;
-        buffer.chunks.push({ fd: 2, text: `${source}\n` });
-      }
-      if (source.trim() !== '') state.history.push(source);
-    }
+    const source = historyStep(text, state, buffer);
     try {
-      new Interpreter(state, host, budget, 0).runSource(source, { stdin: { text: '' }, out });
+      if (source !== undefined) new Interpreter(state, host, { steps: 0, ...limits }, 0).runSource(source, { stdin: { text: '' }, out });
     } catch (e) {
-      if (e instanceof ExitSignal) {
-        hasExited = true;
-        state.status = e.status;
-      } else if (e instanceof LimitSignal) {
-        buffer.chunks.push({ fd: 2, text: `${prefix}${e.message}\n` });
-        state.status = 1;
-      } else if (e instanceof OutputLimitExceeded) {
-        buffer.chunks.push({ fd: 2, text: `\n${prefix}output stopped after ${e.limit} characters (does a loop never end?)\n` });
-        state.status = 1;
-      } else {
-        buffer.chunks.push({ fd: 2, text: `${prefix}simulator error: ${e instanceof Error ? e.message : String(e)}\n` });
-        state.status = 1;
-      }
+      hasExited = stopped(e, state, buffer);
     }
-    if (state.dialect.flavour === 'sh') {
-      state.dialect.lineOffset = (state.dialect.lineOffset ?? 0) + text.split('\n').length;
-    }
+    if (state.dialect.flavour === 'sh') state.dialect.lineOffset = (state.dialect.lineOffset ?? 0) + text.split('\n').length;
     return { stdout: buffer.text(1), stderr: buffer.text(2), exitCode: state.status, output: buffer.chunks };
   };
   return {
@@ -145,12 +158,6 @@ export function createShell(host: ShellHost, options: ShellOptions = {}): Shell 
       return [...state.history];
     },
     getVar: (name) => getVar(state, name),
-    prompt: () => {
-      const isRoot = host.user === 'root';
-      if (state.dialect.flavour === 'sh') return isRoot ? '# ' : '$ ';
-      const home = getVar(state, 'HOME') ?? host.home;
-      const dir = state.cwd === home ? '~' : state.cwd.startsWith(`${home}/`) ? `~${state.cwd.slice(home.length)}` : state.cwd;
-      return `${host.user}@${host.hostname}:${dir}${isRoot ? '#' : '$'} `;
-    },
+    prompt: () => promptOf(state, host),
   };
 }
