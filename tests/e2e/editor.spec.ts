@@ -5,7 +5,7 @@ import { expect, test } from './site.ts';
 
 type EditorElement = HTMLElement & {
   value: string;
-  markers: { message: string; startLineNumber: number; startColumn: number; endColumn: number; code?: unknown }[];
+  markers: { message: string; startLineNumber: number; startColumn: number; endColumn: number; code?: string | { value: string; target: { toString(): string } } }[];
 };
 
 async function openPlayground(page: Page): Promise<void> {
@@ -20,7 +20,10 @@ async function setText(page: Page, text: string): Promise<void> {
 }
 
 async function markers(page: Page): Promise<EditorElement['markers']> {
-  return page.locator('aa-editor').evaluate((el) => (el as EditorElement).markers.map((m) => ({ ...m })));
+  return page.locator('aa-editor').evaluate((el) => (el as EditorElement).markers.map((m) => ({
+    message: m.message, startLineNumber: m.startLineNumber, startColumn: m.startColumn, endColumn: m.endColumn,
+    code: typeof m.code === 'object' ? `${m.code.value} ${m.code.target.toString()}` : m.code,
+  })));
 }
 
 /** Puts the cursor at the end of a 1-based line. */
@@ -42,11 +45,35 @@ test('a rule without its comma gets the engine\'s marker, and the comma removes 
   expect(marker).toMatchObject({
     message: 'syntax error, unexpected TOK_CLOSE, expecting TOK_ID or TOK_END_OF_RULE',
     startLineNumber: 3, startColumn: 1, endColumn: 2,
+    code: expect.stringMatching(/^UNEXPECTED_TOKEN http:\/\/127\.0\.0\.1:\d+\/docs\/reference\/diagnostics\/#unexpected_token$/),
   });
   await expect(page.locator('aa-editor .squiggly-error')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await page.keyboard.type(',');
   await expect.poll(() => markers(page)).toEqual([]);
+});
+
+test('Ctrl+. offers the missing comma as a quick fix and applying it clears the marker', async ({ page }) => {
+  await openPlayground(page);
+  await setText(page, 'profile p {\n  /tmp/a r\n  /tmp/b w,\n}\n');
+  await expect.poll(async () => (await markers(page)).map((m) => m.code)).toEqual([expect.stringMatching(/^MISSING_COMMA /)]);
+  await cursorToLineEnd(page, 3);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget').getByText("Add the missing ','");
+  await expect(fix).toBeVisible();
+  await fix.click();
+  await expect.poll(() => page.locator('aa-editor').evaluate((el) => (el as EditorElement).value)).toBe('profile p {\n  /tmp/a r,\n  /tmp/b w,\n}\n');
+  await expect.poll(() => markers(page)).toEqual([]);
+});
+
+test('the site grammar colours paths, permissions and comments apart', async ({ page }) => {
+  await openPlayground(page);
+  await setText(page, 'profile p {\n  # a comment\n  /bin/sh ix,\n}\n');
+  const lines = page.locator('aa-editor .view-lines');
+  const classOf = (text: string) => lines.getByText(text, { exact: true }).getAttribute('class');
+  const [path, perms, comment] = await Promise.all([classOf('/bin/sh'), classOf('ix'), classOf('# a comment')]);
+  expect(new Set([path, perms, comment]).size).toBe(3);
 });
 
 test('typing "capability " offers net_admin', async ({ page }) => {
