@@ -6,6 +6,19 @@ import type { XtermView } from './xterm-view.ts';
 
 const PREFERENCE_KEY = 'aa-terminal:screen-reader';
 
+// Layout defaults at zero specificity (:where), so a page's own CSS for the tag always wins.
+const DEFAULT_STYLE = `:where(aa-terminal){display:flex;flex-direction:column;min-height:12rem}
+:where(aa-terminal)>.aa-terminal-screen{flex:1 1 auto;min-height:0;min-width:0}
+:where(aa-terminal)>.aa-terminal-sr-toggle{align-self:flex-end;font:inherit;font-size:.75rem}`;
+
+function addDefaultStyle(): void {
+  if (document.getElementById('aa-terminal-style') !== null) return;
+  const style = document.createElement('style');
+  style.id = 'aa-terminal-style';
+  style.textContent = DEFAULT_STYLE;
+  document.head.append(style);
+}
+
 function storedPreference(): boolean {
   try {
     return localStorage.getItem(PREFERENCE_KEY) === 'on';
@@ -91,7 +104,7 @@ export class AaTerminal extends HTMLElement {
     });
     const screen = document.createElement('div');
     screen.className = 'aa-terminal-screen';
-    screen.style.cssText = 'width:100%;height:100%;min-height:inherit';
+    addDefaultStyle();
     this.append(toggle, screen);
     this.#toggle = toggle;
     this.#screen = screen;
