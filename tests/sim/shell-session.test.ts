@@ -316,3 +316,22 @@ describe('aliases in an interactive shell (checked with bash 5.2 -i)', () => {
     expect(createShell(node(), { isInteractive: false, aliases: { k: 'kubectl' } }).run('k').stderr).toBe('bash: line 1: k: command not found\n');
   });
 });
+
+describe('nested shells at the terminal', () => {
+  it('hands a bare bash to the host (which may start a new session) and counts SHLVL in bash -c', () => {
+    const host = node();
+    const asked: string[][] = [];
+    const original = host.runCommand.bind(host);
+    host.runCommand = (argv, context) => {
+      if (argv[0] === 'bash') {
+        asked.push([...argv]);
+        return { stdout: '', stderr: '', exitCode: 0 };
+      }
+      return original(argv, context);
+    };
+    const shell = createShell(host);
+    expect(shell.run('bash').exitCode).toBe(0);
+    expect(asked).toEqual([['bash']]);
+    expect(shell.run('echo $SHLVL; bash -c \'echo $SHLVL\'').stdout).toBe('1\n2\n');
+  });
+});

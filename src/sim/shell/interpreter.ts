@@ -300,7 +300,9 @@ export class Interpreter {
     }
     const extra = Object.fromEntries(assignments.map((a) => [a.name, typeof a.value === 'string' ? a.value : a.value.join(' ')]));
     const nested = nestedShellRequest(argv, io.stdin.text, { readFile: (p) => this.#readFile(p) }, this.state.cwd);
-    if (nested !== undefined) {
+    // a bare `bash` at the terminal is a new interactive shell: the host may start one (a session)
+    const isBareInteractive = nested !== undefined && argv.length === 1 && io.stdin.text === '' && this.state.dialect.isInteractive;
+    if (nested !== undefined && !isBareInteractive) {
       if ('error' in nested) {
         this.#emit(io, 2, nested.error);
         return nested.status;
@@ -308,11 +310,11 @@ export class Interpreter {
       const child = this.#child(childState(this.state, nested, extra), this.#depth + 1);
       return runCatchingExit(() => child.runSource(nested.script, { ...io, stdin: { text: nested.stdin } }));
     }
-    return this.#runHostCommand(argv, extra, io, line);
+    return this.#runHostCommand(argv, extra, io, line, isBareInteractive);
   }
 
   /** A command the host runs (the registry's programs); not-found and not-executable print bash's errors. */
-  #runHostCommand(argv: string[], extra: Record<string, string>, io: Io, line: number): number {
+  #runHostCommand(argv: string[], extra: Record<string, string>, io: Io, line: number, isShell = false): number {
     const take = takeOnce(io.stdin);
     const context = {
       get stdin(): string {
@@ -324,6 +326,7 @@ export class Interpreter {
       ...this.#processFilesIn(argv),
     };
     const result = this.#host.runCommand(argv, context);
+    if (isShell && result === 'ENOENT') return 0;
     if (typeof result === 'string') {
       const failure = commandError(this.state.dialect, line, argv[0] ?? '', result);
       this.#emit(io, 2, failure.text);

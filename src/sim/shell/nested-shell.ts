@@ -77,6 +77,10 @@ export function childState(parent: ShellState, request: NestedShellRequest, extr
     if (v.isExported && !v.isArray && v.value[0] !== undefined) vars.set(name, { value: [v.value[0]], isArray: false, isExported: true });
   }
   for (const [name, value] of Object.entries(extra)) vars.set(name, { value: [value], isArray: false, isExported: true });
+  if (request.flavour === 'bash') {
+    const level = (Number(vars.get('SHLVL')?.value[0] ?? 0) || 0) + 1;
+    vars.set('SHLVL', { value: [String(level)], isArray: false, isExported: true });
+  }
   return {
     vars,
     functions: new Map(),

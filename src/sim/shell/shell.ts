@@ -64,6 +64,8 @@ function initialState(host: ShellHost, options: ShellOptions): ShellState {
     HOME: host.home, USER: host.user, LOGNAME: host.user, PATH: DEFAULT_PATH, PWD: cwd,
     SHELL: flavour === 'bash' ? '/bin/bash' : '/bin/sh', ...options.env,
   };
+  // bash counts nesting in SHLVL (1 for a login shell); dash leaves it alone
+  if (flavour === 'bash') env.SHLVL = String((Number(options.env?.SHLVL ?? 0) || 0) + 1);
   const vars: ShellState['vars'] = new Map();
   for (const [name, value] of Object.entries(env)) vars.set(name, { value: [value], isArray: false, isExported: true });
   vars.set('HOSTNAME', { value: [host.hostname], isArray: false, isExported: false });
