@@ -4,9 +4,8 @@
  * programs as the kernel would — fork, execve with AppArmor transitions, then the registry's command as
  * the new task — and knows nothing about shells or terminals.
  */
-import { checkPolicy, formatParserError, type IncludeReader } from '../../apparmor/index.ts';
 import {
-  Kernel, USERS, commOf, createPolicyLoader, labelName, loadOrder, loadPolicyFile, removePolicyProfile, sysExecve,
+  Kernel, USERS, commOf, createPolicyLoader, labelName, sysExecve,
   type Errno, type PolicyLoader, type Task,
 } from '../kernel/index.ts';
 import type { CommandContext, CommandResult } from '../shell/host.ts';
@@ -14,8 +13,9 @@ import type { CommandRegistry, NodeInfo, SessionControl } from '../shell/registr
 import { NodeClock, type ClockState } from './clock.ts';
 import type { KernelLogEntry } from './kernel-log.ts';
 import { GROUPS, layNodeFiles } from './layout.ts';
-import { absolutePath, createProcessApi, type ProcessHost } from './process.ts';
+import { absolutePath, createProcessApi, findProgram, type ProcessHost } from './process.ts';
 import { createShellHost } from './shell-host.ts';
+import { createIncludeReader, loadPolicyAs, removeProfileAs, type PolicyHost, type PolicyOp } from './policy-admin.ts';
 import { nestedShellRequest } from '../shell/nested-shell.ts';
 import type { PolicyLoadOptions, PolicyLoadOutcome, ProcInfo, ProcResult, SpawnRequest } from './process-api.ts';
 
@@ -26,11 +26,6 @@ export type NodeOptions = {
   /** the first audit serial number */
   auditSerial?: number;
 };
-
-/** One change to the loaded policy, replayed when a snapshot is restored. */
-export type PolicyOp =
-  | { op: 'load'; text: string; file: string; isComplain: boolean }
-  | { op: 'remove'; name: string };
 
 /** A running program's bookkeeping besides the kernel's task. */
 type ProcessMeta = { ppid: number; args: readonly string[] };
@@ -69,34 +64,19 @@ export class SimNode {
     this.#serial = options.auditSerial ?? 184;
     this.kernel = new Kernel({ firstPid: 1187 });
     layNodeFiles(this.kernel.fs, { hostname: this.hostname, commands: registry.list() });
-    this.loader = createPolicyLoader({ reader: this.#includeReader() });
+    this.loader = createPolicyLoader({ reader: createIncludeReader(this.kernel.fs) });
     this.kernel.profiles.nullProfileFactory = (name) => this.loader.nullProfile(name);
     const clock = this.clock;
     this.info = {
       hostname: this.hostname, kernelRelease: KERNEL_RELEASE, kernelVersion: KERNEL_VERSION, machine: 'x86_64',
       uptime: () => clock.uptime(), now: () => clock.now(),
     };
-    const init = this.kernel.spawn({ exe: '/usr/lib/systemd/systemd', comm: 'systemd', pid: 1 });
-    this.#meta.set(init.pid, { ppid: 0, args: ['/sbin/init'] });
-    const sshd = this.kernel.spawn({ exe: '/usr/sbin/sshd', pid: 612 });
-    this.#meta.set(sshd.pid, { ppid: 1, args: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'] });
+    // the daemons every node runs: init and sshd (the parent of login shells)
+    this.kernel.spawn({ exe: '/usr/lib/systemd/systemd', comm: 'systemd', pid: 1 });
+    this.#meta.set(1, { ppid: 0, args: ['/sbin/init'] });
+    this.kernel.spawn({ exe: '/usr/sbin/sshd', pid: 612 });
+    this.#meta.set(612, { ppid: 1, args: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'] });
     this.#auditMark = this.kernel.auditMark();
-  }
-
-  /** Reads includes from the node's own `/etc/apparmor.d`, so edited abstractions take effect. */
-  #includeReader(): IncludeReader {
-    const fs = this.kernel.fs;
-    const at = (path: string): string => (path.startsWith('/') ? path : `/etc/apparmor.d/${path}`);
-    return {
-      readFile: (path) => {
-        const found = fs.lookup(at(path));
-        return found.ok && found.inode.type === 'file' ? found.inode.content : undefined;
-      },
-      listDir: (path) => {
-        const found = fs.lookup(at(path));
-        return found.ok && found.inode.type === 'dir' ? fs.list(found.path) : undefined;
-      },
-    };
   }
 
   /**
@@ -142,24 +122,6 @@ export class SimNode {
   }
 
   /**
-   * Finds a program as execvp does: a name with a slash as a path, otherwise each `PATH` directory.
-   * @param name - argv[0]
-   * @param env - the environment (PATH)
-   * @param cwd - the working directory
-   * @returns the path to exec, or ENOENT
-   */
-  findProgram(name: string, env: Readonly<Record<string, string>>, cwd: string): string | 'ENOENT' {
-    if (name === '') return 'ENOENT';
-    if (name.includes('/')) return absolutePath(cwd, name);
-    for (const dir of (env.PATH ?? '/usr/bin:/bin').split(':')) {
-      const path = absolutePath(cwd, `${dir === '' ? '.' : dir}/${name}`);
-      const found = this.kernel.fs.lookup(path);
-      if (found.ok && found.inode.type === 'file') return path;
-    }
-    return 'ENOENT';
-  }
-
-  /**
    * fork + execve + run: what a shell does for an external command.
    * @param parent - the calling task
    * @param argv - the command line
@@ -168,7 +130,7 @@ export class SimNode {
    */
   runProgram(parent: Task, argv: readonly string[], context: RunContext): CommandResult | Errno {
     const nodeLevel = this.registry.get(argv[0] ?? '');
-    const path = nodeLevel?.isNodeLevel ? '' : this.findProgram(argv[0] ?? '', context.env, context.cwd);
+    const path = nodeLevel?.isNodeLevel ? '' : findProgram(this.kernel.fs, argv[0] ?? '', context.env, context.cwd);
     if (path === 'ENOENT') return 'ENOENT';
     const child = this.kernel.spawn({
       exe: parent.exe, comm: parent.comm, user: parent.uid, ...(parent.label ? { label: parent.label } : {}),
@@ -271,7 +233,7 @@ export class SimNode {
       kernel: this.kernel,
       spawn: (parent, request) => this.runProgram(parent, request.argv, toRun(request)),
       exec: (task, request) => {
-        const path = this.findProgram(request.argv[0] ?? '', request.env, request.cwd);
+        const path = findProgram(this.kernel.fs, request.argv[0] ?? '', request.env, request.cwd);
         if (path === 'ENOENT') return 'ENOENT';
         return this.execInto(task, path, request.argv, toRun(request), request.uid);
       },
@@ -305,54 +267,25 @@ export class SimNode {
    * Compiles a policy file and loads it as `task` (see `ProcessApi.loadPolicy`).
    * @param task - the loading task (apparmor_parser)
    * @param text - the policy text
-   * @param file - its name for messages
+   * @param file - its name for messages ('' for stdin)
    * @param options - add/replace, complain, kernel load, include dirs
    * @returns the outcome
    */
   loadPolicy(task: Task, text: string, file: string, options: PolicyLoadOptions): PolicyLoadOutcome {
-    const probe = createPolicyLoader({ reader: this.#includeReader(), ...(options.includeDirs ? { includeDirs: options.includeDirs } : {}) })
-      .load(text, file, { isComplain: options.isComplain });
-    const names = loadOrder(probe.profiles).map((p) => p.name);
-    if (!probe.accepted && file === '') return { accepted: false, stderr: this.#stdinError(text, options), profiles: [] };
-    if (!probe.accepted || !options.isKernelLoad) return { accepted: probe.accepted, stderr: probe.stderr, profiles: names.map((name) => ({ name })) };
-    const refused = this.#mayManagePolicy(task);
-    if (refused !== undefined) return { accepted: true, stderr: '', profiles: names.map((name) => ({ name, errno: refused })) };
-    if (options.action === 'add') {
-      const existing = names.find((name) => this.kernel.profiles.find(name) !== undefined);
-      // the kernel refuses the whole set; the parser reports the first profile it sent
-      if (existing !== undefined) return { accepted: true, stderr: '', profiles: names.map((name) => ({ name, errno: 'EEXIST' as Errno })) };
-    }
-    loadPolicyFile(this.kernel, this.loader, text, file, { isComplain: options.isComplain, parserPid: task.pid });
-    this.policyOps.push({ op: 'load', text, file, isComplain: options.isComplain });
-    return { accepted: true, stderr: '', profiles: names.map((name) => ({ name })) };
+    return loadPolicyAs(this.#policyHost(), task, text, file, options);
   }
 
   /**
    * Removes a profile as `task`.
    * @param task - the removing task
    * @param name - the profile's full name
-   * @returns ok, ENOENT (not loaded) or EACCES/EPERM
+   * @returns ok, ENOENT (not loaded) or EACCES
    */
   removeProfile(task: Task, name: string): ProcResult {
-    const refused = this.#mayManagePolicy(task);
-    if (refused !== undefined) return { ok: false, errno: refused };
-    if (removePolicyProfile(this.kernel, this.loader, name, task.pid) === undefined) return { ok: false, errno: 'ENOENT' };
-    this.policyOps.push({ op: 'remove', name });
-    return { ok: true, value: undefined };
+    return removeProfileAs(this.#policyHost(), task, name);
   }
 
-  /** The parser's message for policy read from stdin: no file name (`AppArmor parser error at line N: …`). */
-  #stdinError(text: string, options: PolicyLoadOptions): string {
-    const checked = checkPolicy(text, {
-      reader: this.#includeReader(), ...(options.includeDirs ? { includeDirs: options.includeDirs } : {}), text,
-    });
-    const error = checked.diagnostics.find((d) => d.severity === 'error');
-    return error ? `${formatParserError(error)}\n` : '';
-  }
-
-  /** `kernel:policy.c aa_may_manage_policy`: CAP_MAC_ADMIN, and a confined task is not a policy admin. */
-  #mayManagePolicy(task: Task): Errno | undefined {
-    if (!this.kernel.capable(task, 'mac_admin')) return 'EACCES';
-    return task.label === undefined ? undefined : 'EACCES';
+  #policyHost(): PolicyHost {
+    return { kernel: this.kernel, loader: this.loader, reader: createIncludeReader(this.kernel.fs), ops: this.policyOps };
   }
 }

@@ -7,7 +7,7 @@ import type { CommandResult } from '../shell/host.ts';
 import {
   labelText, sysBind, sysChmod, sysChown, sysClose, sysKill, sysLink, sysMkdir, sysMknod, sysOpen, sysRead,
   sysReaddir, sysReadlink, sysRemove, sysRename, sysSocket, sysSocketOp, sysStat, sysTruncate, sysWrite,
-  protocolNumber, sysChangeProfile, USERS, type Errno, type Inode, type Kernel, type OpenFlags, type SysResult, type Task,
+  protocolNumber, sysChangeProfile, USERS, type Errno, type FileSystem, type Inode, type Kernel, type OpenFlags, type SysResult, type Task,
 } from '../kernel/index.ts';
 import type { KernelLogEntry } from './kernel-log.ts';
 import type {
@@ -35,6 +35,12 @@ export type ProcessHost = {
 
 const PROFILES_FILE = '/sys/kernel/security/apparmor/profiles';
 
+type IdentityKeys = 'pid' | 'uid' | 'gid' | 'groups' | 'user' | 'label' | 'cwd' | 'resolve';
+type FileKeys = 'readFile' | 'writeFile' | 'touch' | 'open' | 'read' | 'write' | 'close' | 'mkdir' | 'unlink' | 'rmdir' | 'rename'
+  | 'link' | 'symlink' | 'chmod' | 'chown' | 'truncate' | 'stat' | 'lstat' | 'readdir' | 'readlink';
+type FileCalls = Pick<ProcessApi, FileKeys>;
+type SystemCalls = Omit<ProcessApi, IdentityKeys | FileKeys>;
+
 /**
  * Normalises `path` against `cwd` without resolving symlinks (the kernel walks the result).
  * @param cwd - an absolute directory
@@ -45,6 +51,26 @@ const PROFILES_FILE = '/sys/kernel/security/apparmor/profiles';
 export function absolutePath(cwd: string, path: string): string {
   if (path.startsWith('/')) return path;
   return cwd === '/' ? `/${path}` : `${cwd}/${path}`;
+}
+
+/**
+ * Finds a program as execvp does: a name with a slash is a path, otherwise each `PATH` directory in turn
+ * (an empty entry is the working directory).
+ * @param fs - the node's file system
+ * @param name - argv[0]
+ * @param env - the environment (PATH)
+ * @param cwd - the working directory
+ * @returns the path to exec, or ENOENT
+ */
+export function findProgram(fs: FileSystem, name: string, env: Readonly<Record<string, string>>, cwd: string): string | 'ENOENT' {
+  if (name === '') return 'ENOENT';
+  if (name.includes('/')) return absolutePath(cwd, name);
+  for (const dir of (env.PATH ?? '/usr/bin:/bin').split(':')) {
+    const path = absolutePath(cwd, `${dir === '' ? '.' : dir}/${name}`);
+    const found = fs.lookup(path);
+    if (found.ok && found.inode.type === 'file') return path;
+  }
+  return 'ENOENT';
 }
 
 function result<T, U = T>(r: SysResult<T>, map?: (value: T) => U): ProcResult<U> {
@@ -63,16 +89,8 @@ function toStat(kernel: Kernel, inode: Inode, path: string): ProcStat {
   };
 }
 
-/**
- * Creates the process API of one task.
- * @param host - the node (kernel, spawning, process table)
- * @param task - the task the command runs as
- * @param cwd - its working directory
- * @param env - its environment (children inherit it)
- * @returns the API
- */
-export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env: Readonly<Record<string, string>>): ProcessApi {
-  const kernel = host.kernel;
+/** The file calls: open/read/write and the path syscalls, with the live pseudo-files filled in. */
+function fileCalls(kernel: Kernel, task: Task, cwd: string): FileCalls {
   const at = (path: string): string => absolutePath(cwd, path);
   const readAll = (fd: number, path: string): ProcResult<string> => {
     const read = sysRead(kernel, task, fd, Number.MAX_SAFE_INTEGER);
@@ -92,17 +110,7 @@ export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env
   };
   const open = (path: string, flags: OpenFlags): ProcResult<number> =>
     isPolicyViewDenied(path) ? { ok: false, errno: 'EACCES' } : result(sysOpen(kernel, task, at(path), flags));
-  const api: ProcessApi = {
-    pid: task.pid,
-    uid: task.uid,
-    gid: task.gid,
-    groups: [...task.groups],
-    user: USERS.find((u) => u.uid === task.uid)?.name ?? String(task.uid),
-    get label() {
-      return labelText(task.label);
-    },
-    cwd,
-    resolve: at,
+  return {
     readFile(path) {
       if (isPolicyViewDenied(path)) return { ok: false, errno: 'EACCES' };
       const opened = sysOpen(kernel, task, at(path), { access: 'rdonly' });
@@ -155,6 +163,13 @@ export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env
     },
     readdir: (path) => result(sysReaddir(kernel, task, at(path))),
     readlink: (path) => result(sysReadlink(kernel, task, at(path))),
+  };
+}
+
+/** Everything else: processes, policy, log, sockets, signals, capabilities and the user tables. */
+function systemCalls(host: ProcessHost, task: Task, cwd: string, env: Readonly<Record<string, string>>): SystemCalls {
+  const kernel = host.kernel;
+  return {
     spawn: (request) => host.spawn(task, { ...request, cwd: request.cwd ?? cwd, env: request.env ?? env }),
     exec: (request) => host.exec(task, { ...request, cwd: request.cwd ?? cwd, env: request.env ?? env }),
     changeOnexec: (profile) => result(sysChangeProfile(kernel, task, profile, 'change_onexec')),
@@ -182,5 +197,30 @@ export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env
     uidOf: (name) => USERS.find((u) => u.name === name)?.uid,
     gidOf: (name) => host.groups.find((g) => g.name === name)?.gid,
   };
-  return api;
+}
+
+/**
+ * Creates the process API of one task.
+ * @param host - the node (kernel, spawning, process table)
+ * @param task - the task the command runs as
+ * @param cwd - its working directory
+ * @param env - its environment (children inherit it)
+ * @returns the API
+ */
+export function createProcessApi(host: ProcessHost, task: Task, cwd: string, env: Readonly<Record<string, string>>): ProcessApi {
+  const at = (path: string): string => absolutePath(cwd, path);
+  return {
+    pid: task.pid,
+    uid: task.uid,
+    gid: task.gid,
+    groups: [...task.groups],
+    user: USERS.find((u) => u.uid === task.uid)?.name ?? String(task.uid),
+    get label() {
+      return labelText(task.label);
+    },
+    cwd,
+    resolve: at,
+    ...fileCalls(host.kernel, task, cwd),
+    ...systemCalls(host, task, cwd, env),
+  };
 }

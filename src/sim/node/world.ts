@@ -8,7 +8,8 @@ import type { CommandRegistry, Completion, SessionControl } from '../shell/regis
 import type { Task } from '../kernel/index.ts';
 import type { ClockState } from './clock.ts';
 import type { KernelLogEntry } from './kernel-log.ts';
-import { SimNode, type PolicyOp } from './node.ts';
+import { SimNode } from './node.ts';
+import type { PolicyOp } from './policy-admin.ts';
 import { createShellHost } from './shell-host.ts';
 
 /** One file of a snapshot. */
