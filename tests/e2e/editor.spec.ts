@@ -119,6 +119,16 @@ test('write /tmp/test is DENIED by deny /** w, quietly, and read /etc/hostname i
   await expect(panel.locator('.aa-verdict')).toHaveText('ALLOWED by file,');
 });
 
+test('a result on screen follows the text: dropping the deny rule flips write /tmp/test to ALLOWED', async ({ page }) => {
+  await openPlayground(page);
+  const panel = page.locator('aa-try-access');
+  await panel.getByRole('button', { name: 'Try' }).click();
+  await expect(panel.locator('.aa-verdict')).toHaveText('DENIED by deny /** w,');
+  const text = await page.locator('aa-editor').evaluate((el) => (el as EditorElement).value);
+  await setText(page, text.replace('  deny /** w,\n', ''));
+  await expect(panel.locator('.aa-verdict')).toHaveText('ALLOWED by file,');
+});
+
 test('an implicit denial shows the audit line and what complain mode would change', async ({ page }) => {
   await openPlayground(page);
   const panel = page.locator('aa-try-access');

@@ -48,7 +48,12 @@ export class AaTryAccess extends HTMLElement {
       if (object && Object.values(EXAMPLES).includes(object.value)) object.value = EXAMPLES[verb.value] ?? '';
     });
     this.#part('run-tests')?.addEventListener('click', () => void this.#runTests());
-    this.#editor()?.addEventListener('aa-editor-change', () => this.#updateProfiles());
+    // Results already on screen follow the text, so a learner sees a fix flip the verdict or a test.
+    this.#editor()?.addEventListener('aa-editor-change', () => {
+      this.#updateProfiles();
+      if (this.#part('result')?.childElementCount) void this.#try();
+      if (this.#part('test-results')?.childElementCount) void this.#runTests();
+    });
   }
 
   #part<T extends HTMLElement>(name: string): T | undefined {

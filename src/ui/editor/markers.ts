@@ -66,7 +66,7 @@ function includeRange(text: string, file: string): [number, number] {
  * @returns one marker per diagnostic, in the same order
  * @example diagnosticsToMarkers('profile p {\n  /a r\n}', [{ code: 'MISSING_COMMA', severity: 'error',
  *   message: 'missing ","', range: [18, 18] }])[0]
- *   // → { startLineNumber: 2, startColumn: 7, endLineNumber: 3, endColumn: 1, severity: 8, … }
+ *   // → { startLineNumber: 2, startColumn: 6, endLineNumber: 2, endColumn: 7, severity: 8, … } (widened onto `r`)
  */
 export function diagnosticsToMarkers(text: string, diagnostics: readonly Diagnostic[]): MarkerData[] {
   const lines = new LineCounter(text);
