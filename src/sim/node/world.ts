@@ -125,32 +125,41 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
     },
     prompt: () => top().shell.prompt(),
     isComplete: (text) => top().shell.isComplete(text),
-    complete(line, cursor) {
-      const fs = node.kernel.fs;
-      return registry.complete(line, cursor, {
-        cwd: top().shell.cwd,
-        listDir: (path) => {
-          const found = fs.lookup(path);
-          return found.ok && found.inode.type === 'dir' ? fs.list(found.path) : undefined;
-        },
-        isDirectory: (path) => {
-          const found = fs.lookup(path);
-          return found.ok && found.inode.type === 'dir';
-        },
-      });
-    },
-    snapshot: () => ({
-      version: 1,
-      hostname: node.hostname,
-      clock: node.clock.snapshot(),
-      auditSerial: node.nextSerial,
-      files: snapshotFiles(node),
-      policy: [...node.policyOps],
-      log: [...node.log],
-      sessions: sessions.map((s) => ({ user: s.user, cwd: s.shell.cwd, env: { ...s.shell.env }, isLogin: s.isLogin })),
-    }),
+    complete: (line, cursor) => completeIn(registry, node, top().shell.cwd, line, cursor),
+    snapshot: () => snapshotOf(node, sessions),
   };
   return world;
+}
+
+/** Tab completion against the node's files. */
+function completeIn(registry: CommandRegistry, node: SimNode, cwd: string, line: string, cursor: number): Completion {
+  const fs = node.kernel.fs;
+  const dirOf = (path: string): string | undefined => {
+    const found = fs.lookup(path);
+    return found.ok && found.inode.type === 'dir' ? found.path : undefined;
+  };
+  return registry.complete(line, cursor, {
+    cwd,
+    listDir: (path) => {
+      const dir = dirOf(path);
+      return dir === undefined ? undefined : fs.list(dir);
+    },
+    isDirectory: (path) => dirOf(path) !== undefined,
+  });
+}
+
+/** The JSON-safe state of a world. */
+function snapshotOf(node: SimNode, sessions: readonly Session[]): WorldSnapshot {
+  return {
+    version: 1,
+    hostname: node.hostname,
+    clock: node.clock.snapshot(),
+    auditSerial: node.nextSerial,
+    files: snapshotFiles(node),
+    policy: [...node.policyOps],
+    log: [...node.log],
+    sessions: sessions.map((s) => ({ user: s.user, cwd: s.shell.cwd, env: { ...s.shell.env }, isLogin: s.isLogin })),
+  };
 }
 
 /** A login bash prints `logout` where an interactive non-login one prints `exit` (bash's `exit_builtin`). */
