@@ -42,6 +42,8 @@ export function kernelMessage(entry: KernelLogEntry): string {
  * A dmesg line.
  * @param entry - the stamped record
  * @returns the line without newline
+ * @example dmesgLine({ record: 'type=1400 apparmor="DENIED"', uptime: 5.25, epochMs: 1700000000123, serial: 7 })
+ * // → '[    5.250000] audit: type=1400 audit(1700000000.123:7): apparmor="DENIED"'
  */
 export function dmesgLine(entry: KernelLogEntry): string {
   return dmesgStamp(entry.uptime) + kernelMessage(entry);
@@ -66,6 +68,8 @@ export function syslogTime(epochMs: number): string {
  * @param entry - the stamped record
  * @param hostname - the node's hostname
  * @returns the line without newline
+ * @example journalLine({ record: 'type=1400 apparmor="DENIED"', uptime: 1, epochMs: 0, serial: 7 }, 'node01')
+ * // → 'Jan 01 00:00:00 node01 kernel: audit: type=1400 audit(0.000:7): apparmor="DENIED"'
  */
 export function journalLine(entry: KernelLogEntry, hostname: string): string {
   return `${syslogTime(entry.epochMs)} ${hostname} kernel: ${kernelMessage(entry)}`;

@@ -204,6 +204,7 @@ export class CommandRegistry {
  * @param word - the partial path (relative to `files.cwd` unless absolute; `~/` is not expanded)
  * @param files - where paths are listed
  * @returns the candidates, each the full word with directories ending in `/`
+ * @example completePath('/e', { cwd: '/', listDir: () => ['etc', 'bin'], isDirectory: () => true }) // → ['/etc/']
  */
 export function completePath(word: string, files: CompletionFiles): string[] {
   const cut = word.lastIndexOf('/');

@@ -27,7 +27,16 @@ function profileNames(text: string): string[] {
   return names;
 }
 
-/** Rewrites the flags of the headers of `program`'s profile (every top-level profile when undefined). */
+/**
+ * Rewrites the `flags=(…)` of top-level profile headers as apparmor-utils' `change_profile_flags` does:
+ * drops `complain`/`enforce`, adds `complain` for aa-complain, joins with `, `, drops an empty list.
+ * @param text - the profile file
+ * @param program - the profile to change, or undefined for every top-level profile in the file
+ * @param tool - the mode to set
+ * @returns the new file text
+ * @example rewriteFlags('profile p flags=(attach_disconnected) {\n}\n', 'p', 'complain')
+ * // → 'profile p flags=(attach_disconnected, complain) {\n}\n'
+ */
 export function rewriteFlags(text: string, program: string | undefined, tool: 'enforce' | 'complain'): string {
   let depth = 0;
   return text.split('\n').map((line) => {
