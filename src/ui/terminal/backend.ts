@@ -27,8 +27,11 @@ export type TerminalBackend = {
   complete(line: string, cursor: number): Completion;
   /** Ctrl-C abandoned the line: bash sets `$?` to 130. */
   interrupt?(): void;
-  /** Ctrl-D on an empty line: the shell exits (the world may start a new login shell). */
-  exit?(): void;
+  /**
+   * Ctrl-D on an empty line: the innermost shell exits, as with `exit`. Returns what the shell printed
+   * (`exit`, or `logout` for a login shell); without a result the terminal prints `exit`.
+   */
+  exit?(): TerminalResult | Promise<TerminalResult> | void;
   /** Command history, kept per world. */
   history: { load(): string[]; save(entries: string[]): void };
 };

@@ -83,12 +83,18 @@ export function createTerminalSession(backend: TerminalBackend, options: Termina
     const tail = bytes.slice(bytes.lastIndexOf('\n') + 1);
     return layout(tail, 0, columns).end.col;
   };
-  const run = async (text: string): Promise<number> => {
+  const print = async (call: () => TerminalResult | Promise<TerminalResult> | void, fallback: string): Promise<number> => {
     try {
-      return writeOutput(resultText(await backend.run(text)));
+      const result = await call();
+      return writeOutput(result === undefined || result === null ? fallback : resultText(result));
     } catch (error) {
       return writeOutput(`aa-terminal: ${messageOf(error)}\n`);
     }
+  };
+  // A prompt that would start in a pending wrap starts on the next row, as the terminal would put it.
+  const nextPrompt = (col: number): EditorOutput => {
+    if (col >= columns) options.write('\r\n');
+    return editor.start(prompts(), col >= columns ? 0 : col);
   };
   const handle = async (first: EditorOutput): Promise<void> => {
     let output: EditorOutput | undefined = first;
@@ -98,17 +104,11 @@ export function createTerminalSession(backend: TerminalBackend, options: Termina
       for (const action of output.actions) {
         if (action.kind === 'interrupt') guard(() => backend.interrupt?.(), undefined);
         if (action.kind === 'submit') {
-          const col = await run(action.text);
+          const col = await print(() => backend.run(action.text), '');
           guard(() => backend.history.save([...editor.history]), undefined);
-          // A prompt that would start in a pending wrap starts on the next row, as the terminal would.
-          if (col >= columns) options.write('\r\n');
-          next = editor.start(prompts(), col >= columns ? 0 : col);
+          next = nextPrompt(col);
         }
-        if (action.kind === 'eof') {
-          options.write('exit\r\n');
-          guard(() => backend.exit?.(), undefined);
-          next = editor.start(prompts());
-        }
+        if (action.kind === 'eof') next = nextPrompt(await print(() => backend.exit?.(), 'exit\n'));
       }
       output = next;
     }
