@@ -70,7 +70,7 @@ function change(inv: Invocation, file: string, settings: Settings, output: Outpu
   const { name, owner } = settings;
   const st = inv.proc.stat(file);
   if (!st.ok) {
-    if (!settings.quiet) output.fail(`${name}: cannot access ${quote(file)}: ${strerror(st.errno)}`);
+    if (!settings.quiet) output.fail(inv.flavour === 'busybox' ? `${name}: ${file}: ${strerror(st.errno)}` : `${name}: cannot access ${quote(file)}: ${strerror(st.errno)}`);
     else output.exitCode = 1;
     return;
   }
@@ -78,7 +78,7 @@ function change(inv: Invocation, file: string, settings: Settings, output: Outpu
   const after = { uid: owner.uid === -1 ? st.value.uid : owner.uid, gid: owner.gid === -1 ? st.value.gid : owner.gid };
   const before = ownerText(inv, st.value.uid, st.value.gid);
   if (!changed.ok) {
-    if (!settings.quiet) output.fail(`${name}: changing ownership of ${quote(file)}: ${strerror(changed.errno)}`);
+    if (!settings.quiet) output.fail(inv.flavour === 'busybox' ? `${name}: ${file}: ${strerror(changed.errno)}` : `${name}: changing ownership of ${quote(file)}: ${strerror(changed.errno)}`);
     else output.exitCode = 1;
   } else if (before !== ownerText(inv, after.uid, after.gid)) {
     if (settings.verbose || settings.changes) output.out(`changed ownership of ${quote(file)} from ${before} to ${ownerText(inv, after.uid, after.gid)}\n`);

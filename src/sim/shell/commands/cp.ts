@@ -49,11 +49,12 @@ function copy(inv: Invocation, source: string, dest: string, settings: Settings,
   const { proc } = inv;
   const { name } = settings;
   const st = proc.stat(source);
-  if (!st.ok) return output.fail(`${name}: cannot stat ${quote(source)}: ${strerror(st.errno)}`);
+  const isBusybox = inv.flavour === 'busybox';
+  if (!st.ok) return output.fail(`${name}: ${isBusybox ? "can't" : 'cannot'} stat ${quote(source)}: ${strerror(st.errno)}`);
   const existing = proc.stat(dest);
   if (existing.ok && existing.value.ino === st.value.ino) return output.fail(`${name}: ${quote(source)} and ${quote(dest)} are the same file`);
   if (st.value.type === 'dir') {
-    if (!settings.recursive) return output.fail(`${name}: -r not specified; omitting directory ${quote(source)}`);
+    if (!settings.recursive) return output.fail(`${name}: ${isBusybox ? '' : '-r not specified; '}omitting directory ${quote(source)}`);
     const from = st.value.path;
     const into = proc.resolve(dest);
     if (into === from || into.startsWith(from === '/' ? '/' : `${from}/`)) {
@@ -64,9 +65,9 @@ function copy(inv: Invocation, source: string, dest: string, settings: Settings,
   if (existing.ok && settings.noClobber) return;
   if (existing.ok && existing.value.type === 'dir') return output.fail(`${name}: cannot overwrite directory ${quote(dest)} with non-directory`);
   const data = proc.readFile(source);
-  if (!data.ok) return output.fail(`${name}: cannot open ${quote(source)} for reading: ${strerror(data.errno)}`);
+  if (!data.ok) return output.fail(isBusybox ? `${name}: can't open ${quote(source)}: ${strerror(data.errno)}` : `${name}: cannot open ${quote(source)} for reading: ${strerror(data.errno)}`);
   const written = proc.writeFile(dest, data.value, { mode: st.value.mode & 0o777 });
-  if (!written.ok) return output.fail(`${name}: cannot create regular file ${quote(dest)}: ${strerror(written.errno)}`);
+  if (!written.ok) return output.fail(`${name}: ${isBusybox ? "can't create" : 'cannot create regular file'} ${quote(dest)}: ${strerror(written.errno)}`);
   if (settings.preserve) proc.chmod(dest, st.value.mode);
   if (settings.verbose) output.out(`${quote(source)} -> ${quote(dest)}\n`);
 }

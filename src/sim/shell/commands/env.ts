@@ -39,6 +39,7 @@ export const envCommand: CommandSpec = {
     const cwd = args.value('C');
     const result = inv.proc.spawn({ argv: operands, env, stdin: inv.context.stdin, ...(cwd === undefined ? {} : { cwd: inv.proc.resolve(cwd) }) });
     if (typeof result !== 'string') return result;
-    return { stdout: '', stderr: `${name}: ${quote(operands[0] ?? '')}: ${strerror(result)}\n`, exitCode: result === 'ENOENT' ? 127 : 126 };
+    const what = inv.flavour === 'busybox' ? `can't execute ${quote(operands[0] ?? '')}` : quote(operands[0] ?? '');
+    return { stdout: '', stderr: `${name}: ${what}: ${strerror(result)}\n`, exitCode: result === 'ENOENT' ? 127 : 126 };
   },
 };

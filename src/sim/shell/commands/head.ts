@@ -49,7 +49,8 @@ export const headCommand: CommandSpec = {
     const isBytes = last?.key === 'c';
     const count = parseCount(last?.value ?? '10');
     if (count === undefined || count.sign === '+') {
-      return { stdout: '', stderr: `${name}: invalid number of ${isBytes ? 'bytes' : 'lines'}: ${quote(last?.value ?? '')}\n`, exitCode: 1 };
+      const what = inv.flavour === 'busybox' ? 'invalid number' : `invalid number of ${isBytes ? 'bytes' : 'lines'}:`;
+      return { stdout: '', stderr: `${name}: ${what} ${quote(last?.value ?? '')}\n`, exitCode: 1 };
     }
     const n = count.sign === '-' ? -count.value : count.value;
     const files = args.operands.length === 0 ? ['-'] : args.operands;

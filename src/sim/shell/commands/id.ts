@@ -32,7 +32,7 @@ export const idCommand: CommandSpec = {
     for (const user of users) {
       const uid = user === undefined ? proc.uid : (proc.uidOf(user) ?? (/^\d+$/.test(user) && proc.userName(Number(user)) !== undefined ? Number(user) : undefined));
       if (uid === undefined) {
-        stderr += `${name}: ${quote(user ?? '')}: no such user\n`;
+        stderr += inv.flavour === 'busybox' ? `${name}: unknown user ${user ?? ''}\n` : `${name}: ${quote(user ?? '')}: no such user\n`;
         continue;
       }
       const gid = user === undefined ? proc.gid : (proc.gidOf(proc.userName(uid) ?? '') ?? uid);

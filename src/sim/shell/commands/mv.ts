@@ -31,7 +31,7 @@ export const mvCommand: CommandSpec = {
     for (const { source, dest } of plan) {
       const st = inv.proc.lstat(source);
       if (!st.ok) {
-        output.fail(`${name}: cannot stat ${quote(source)}: ${strerror(st.errno)}`);
+        output.fail(inv.flavour === 'busybox' ? `${name}: can't rename ${quote(source)}: ${strerror(st.errno)}` : `${name}: cannot stat ${quote(source)}: ${strerror(st.errno)}`);
         continue;
       }
       const existing = inv.proc.lstat(dest);
@@ -45,7 +45,9 @@ export const mvCommand: CommandSpec = {
         continue;
       }
       const renamed = inv.proc.rename(source, dest);
-      if (!renamed.ok) output.fail(`${name}: cannot move ${quote(source)} to ${quote(dest)}: ${strerror(renamed.errno)}`);
+      if (!renamed.ok) {
+        output.fail(inv.flavour === 'busybox' ? `${name}: can't rename ${quote(source)}: ${strerror(renamed.errno)}` : `${name}: cannot move ${quote(source)} to ${quote(dest)}: ${strerror(renamed.errno)}`);
+      }
       else if (args.has('v')) output.out(`renamed ${quote(source)} -> ${quote(dest)}\n`);
     }
     return output.result();

@@ -7,7 +7,7 @@ import { helpText, type CommandSpec } from '../registry.ts';
 import { interpretEscapes } from './echo.ts';
 import { programName, quote, usageError } from './support/output.ts';
 
-type State = { args: string[]; used: number; stderr: string; status: number; name: string };
+type State = { args: string[]; used: number; stderr: string; status: number; name: string; isBusybox: boolean };
 
 function takeNumber(state: State): number {
   const text = state.args[state.used++];
@@ -22,7 +22,8 @@ function takeNumber(state: State): number {
     return value > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
   }
   const prefix = /^[-+]?\d+(\.\d*)?/.exec(trimmed)?.[0];
-  state.stderr += `${state.name}: ${quote(text)}: ${prefix === undefined ? 'expected a numeric value' : 'value not completely converted'}\n`;
+  if (state.isBusybox) state.stderr += `${state.name}: invalid number ${quote(text)}\n`;
+  else state.stderr += `${state.name}: ${quote(text)}: ${prefix === undefined ? 'expected a numeric value' : 'value not completely converted'}\n`;
   state.status = 1;
   return prefix === undefined ? 0 : Number(prefix);
 }
@@ -111,7 +112,7 @@ export const printfCommand: CommandSpec = {
     if (args[0] === '--') args.shift();
     const format = args.shift();
     if (format === undefined) return usageError(inv, name, 'missing operand');
-    const state: State = { args, used: 0, stderr: '', status: 0, name };
+    const state: State = { args, used: 0, stderr: '', status: 0, name, isBusybox: inv.flavour === 'busybox' };
     const out = { text: '' };
     do {
       const before = state.used;

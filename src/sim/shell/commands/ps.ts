@@ -24,6 +24,8 @@ export const psCommand: CommandSpec = {
   run(inv) {
     const style = parseStyle(inv.argv.slice(1));
     if (typeof style === 'string') return { stdout: '', stderr: `error: ${style}\n${PS_USAGE}`, exitCode: 1 };
+    // busybox ps takes no selection: every process, PID USER COMMAND
+    if (inv.flavour === 'busybox') return { stdout: renderBusybox(inv.proc.processes()), stderr: '', exitCode: 0 };
     const procs = inv.proc.processes().filter((p) => style.all || (p.uid === inv.proc.uid && ttyOf(p) !== '?'));
     return { stdout: render(inv, procs, style), stderr: '', exitCode: 0 };
   },
@@ -90,4 +92,9 @@ function render(inv: Invocation, procs: readonly ProcInfo[], style: Style): stri
 function vsz(p: ProcInfo): string {
   const size = 2000 + ((p.pid * 7919) % 9000);
   return `${String(size * 4).padStart(6)} ${String(size).padStart(5)}`;
+}
+
+/** busybox ps.c: `%5u %-8.8s %s`, kernel threads in brackets. */
+function renderBusybox(procs: readonly ProcInfo[]): string {
+  return `PID   USER     COMMAND\n${procs.map((p) => `${String(p.pid).padStart(5)} ${p.user.slice(0, 8).padEnd(8)} ${commandLine(p)}\n`).join('')}`;
 }

@@ -45,7 +45,10 @@ export const tailCommand: CommandSpec = {
     const last = args.options.findLast((o) => o.key === 'n' || o.key === 'c' || o.key === 'N');
     const isBytes = last?.key === 'c';
     const count = parseCount(last?.value ?? '10');
-    if (count === undefined) return { stdout: '', stderr: `${name}: invalid number of ${isBytes ? 'bytes' : 'lines'}: ${quote(last?.value ?? '')}\n`, exitCode: 1 };
+    if (count === undefined) {
+      const what = inv.flavour === 'busybox' ? 'invalid number' : `invalid number of ${isBytes ? 'bytes' : 'lines'}:`;
+      return { stdout: '', stderr: `${name}: ${what} ${quote(last?.value ?? '')}\n`, exitCode: 1 };
+    }
     const files = args.operands.length === 0 ? ['-'] : args.operands;
     const headers = args.has('v') || (files.length > 1 && !args.has('q'));
     const output = new Output();

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { chownCommand } from '../../../src/sim/shell/commands/chown.ts';
+import { cpCommand } from '../../../src/sim/shell/commands/cp.ts';
+import { envCommand } from '../../../src/sim/shell/commands/env.ts';
+import { headCommand } from '../../../src/sim/shell/commands/head.ts';
+import { idCommand } from '../../../src/sim/shell/commands/id.ts';
+import { mvCommand } from '../../../src/sim/shell/commands/mv.ts';
+import { printfCommand } from '../../../src/sim/shell/commands/printf.ts';
+import { psCommand } from '../../../src/sim/shell/commands/ps.ts';
+import { sleepCommand } from '../../../src/sim/shell/commands/sleep.ts';
+import { touchCommand } from '../../../src/sim/shell/commands/touch.ts';
+import { BUSYBOX_BANNER } from '../../../src/sim/shell/commands/support/output.ts';
+import { invoke, makeWorld } from './world.ts';
+
+// Wording checked against busybox 1.35 (Debian) run on the same arguments.
+describe('busybox wording', () => {
+  const world = makeWorld();
+  const bb = (spec: Parameters<typeof invoke>[1], argv: string[]) => invoke(world, spec, argv, { flavour: 'busybox' });
+
+  test('file errors', () => {
+    expect(bb(cpCommand, ['cp', '/nope', '/tmp/x']).stderr).toBe("cp: can't stat '/nope': No such file or directory\n");
+    expect(bb(cpCommand, ['cp', '/tmp', '/tmp/y']).stderr).toBe("cp: omitting directory '/tmp'\n");
+    expect(bb(mvCommand, ['mv', '/nope', '/tmp/x']).stderr).toBe("mv: can't rename '/nope': No such file or directory\n");
+    expect(bb(chownCommand, ['chown', 'root', '/nope']).stderr).toBe('chown: /nope: No such file or directory\n');
+  });
+
+  test('bad values', () => {
+    expect(bb(idCommand, ['id', 'nosuch'])).toEqual({ stdout: '', stderr: 'id: unknown user nosuch\n', exitCode: 1 });
+    expect(bb(headCommand, ['head', '-n', 'x']).stderr).toBe("head: invalid number 'x'\n");
+    expect(bb(sleepCommand, ['sleep', 'x']).stderr).toBe("sleep: invalid number 'x'\n");
+    expect(bb(printfCommand, ['printf', '%d', 'abc'])).toEqual({ stdout: '0', stderr: "printf: invalid number 'abc'\n", exitCode: 1 });
+    expect(bb(envCommand, ['env', 'nosuch'])).toEqual({ stdout: '', stderr: "env: can't execute 'nosuch': No such file or directory\n", exitCode: 127 });
+  });
+
+  test('usage errors print the banner and the usage instead of the GNU hint', () => {
+    expect(bb(touchCommand, ['touch'])).toEqual({ stdout: '', stderr: `${BUSYBOX_BANNER}\n\nUsage: touch [-cham] [-d DATE] [-t DATE] [-r FILE] FILE...\n`, exitCode: 1 });
+    expect(bb(touchCommand, ['touch', '-z', 'x']).stderr).toBe(`touch: invalid option -- 'z'\n${BUSYBOX_BANNER}\n\nUsage: touch [-cham] [-d DATE] [-t DATE] [-r FILE] FILE...\n`);
+  });
+
+  test('ps lists every process as PID USER COMMAND', () => {
+    const lines = bb(psCommand, ['ps']).stdout.split('\n');
+    expect(lines[0]).toBe('PID   USER     COMMAND');
+    expect(lines[1]).toBe('    1 root     /sbin/init');
+  });
+});
