@@ -37,6 +37,7 @@ import { rmCommand } from '../shell/commands/rm.ts';
 import { rmdirCommand } from '../shell/commands/rmdir.ts';
 import { sleepCommand } from '../shell/commands/sleep.ts';
 import { sortCommand } from '../shell/commands/sort.ts';
+import { sshCommand } from '../shell/commands/ssh.ts';
 import { statCommand } from '../shell/commands/stat.ts';
 import { suCommand } from '../shell/commands/su.ts';
 import { sudoCommand } from '../shell/commands/sudo.ts';
@@ -54,7 +55,7 @@ import { whoamiCommand } from '../shell/commands/whoami.ts';
 export const NODE_COMMANDS: readonly CommandSpec[] = [
   // AppArmor tools and node-level commands
   apparmorParserCommand, aaStatusCommand, aaEnabledCommand, aaExecCommand, aaEnforceCommand, aaComplainCommand,
-  aaDisableCommand, dmesgCommand, journalctlCommand, helpCommand, sudoCommand, suCommand,
+  aaDisableCommand, dmesgCommand, journalctlCommand, helpCommand, sudoCommand, suCommand, sshCommand,
   // coreutils and friends
   catCommand, chmodCommand, chownCommand, clearCommand, cpCommand, echoCommand, falseCommand, grepCommand, headCommand,
   hostnameCommand, idCommand, lnCommand, lsCommand, mkdirCommand, mvCommand, pwdCommand, rmCommand, rmdirCommand,
