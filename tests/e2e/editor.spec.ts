@@ -162,6 +162,15 @@ test('reload keeps the edited text', async ({ page }) => {
   await expect(page.locator('aa-editor .view-lines')).toContainText('capability net_raw,');
 });
 
+test('text typed just before a reload is kept too', async ({ page }) => {
+  await openPlayground(page);
+  await cursorToLineEnd(page, 9);
+  await page.keyboard.type('\n  capability chown,');
+  await page.reload();
+  await expect(page.locator('aa-editor[data-ready]')).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator('aa-editor .view-lines')).toContainText('capability chown,');
+});
+
 test('the editor follows the site theme', async ({ page }) => {
   await openPlayground(page);
   await page.evaluate(() => { document.documentElement.dataset['theme'] = 'light'; });

@@ -122,13 +122,20 @@ export class AaEditor extends HTMLElement {
     });
     this.#editor = editor;
     const recheck = await this.#createChecker(monaco, editor);
+    let isUnsaved = false;
     editor.onDidChangeModelContent(() => {
+      isUnsaved = true;
       this.#highlights?.clear();
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => {
         this.#store?.save(editor.getValue());
+        isUnsaved = false;
         recheck();
       }, DEBOUNCE_MS);
+    });
+    // Leaving within the debounce must not lose the last keystrokes.
+    addEventListener('pagehide', () => {
+      if (isUnsaved) this.#store?.save(editor.getValue());
     });
     this.#themeObserver = new MutationObserver(() => monaco.editor.setTheme(siteTheme()));
     this.#themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
