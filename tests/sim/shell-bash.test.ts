@@ -166,6 +166,7 @@ const CASES: Case[] = [
   { name: "process substitutions as file arguments", script: "cat <(echo hi) <(echo there); echo <(true) <(true)", stdout: "hi\nthere\n/dev/fd/63 /dev/fd/62\n", stderr: "", status: 0 },
   { name: "a loop reading a process substitution", script: "while read l; do echo \"[$l]\"; done < <(printf \"a\\nb\\n\")", stdout: "[a]\n[b]\n", stderr: "", status: 0 },
   { name: "complete is accepted", script: "complete -o default -F __start_kubectl k; echo $?", stdout: "0\n", stderr: "", status: 0 },
+  { name: "export arguments are assignments: no splitting, arrays, +=, tilde", script: "v=\"a b\"; export X=$v; env | grep X=a; export A=(m \"n o\" p); echo ${A[1]}; export P=1; export P+=2; echo $P; export H=~/x; echo $H", stdout: "X=a b\nn o\n12\n/home/cloudsdk/x\n", stderr: "", status: 0 },
 ];
 
 function runAsBashC(script: string) {
