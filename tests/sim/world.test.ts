@@ -93,6 +93,16 @@ describe('createWorld', () => {
     expect(world.hasExited).toBe(true);
   });
 
+  it('keeps the confinement of a shell started under aa-exec until it exits', () => {
+    const world = createWorld();
+    world.run(LOAD);
+    world.run('aa-exec -p k8s-apparmor-example-deny-write -- bash');
+    expect(out(world, 'cat /proc/self/attr/current')).toBe('k8s-apparmor-example-deny-write (enforce)\n');
+    expect(out(world, 'echo x > /tmp/x')).toBe('bash: /tmp/x: Permission denied\n');
+    world.run('exit');
+    expect(out(world, 'cat /proc/self/attr/current')).toBe('unconfined\n');
+  });
+
   it('starts as another user when asked', () => {
     const world = createWorld({ user: 'user' });
     expect(world.prompt()).toBe('user@node01:~$ ');

@@ -6,7 +6,7 @@
  */
 import {
   Kernel, USERS, commOf, createPolicyLoader, labelName, sysExecve,
-  type Errno, type PolicyLoader, type Task,
+  type Errno, type LoadedProfile, type PolicyLoader, type Task,
 } from '../kernel/index.ts';
 import type { CommandContext, CommandResult } from '../shell/host.ts';
 import type { CommandRegistry, NodeInfo, SessionControl } from '../shell/registry.ts';
@@ -80,13 +80,14 @@ export class SimNode {
   }
 
   /**
-   * Starts a login shell's task for a user (its parent is sshd or the caller).
+   * Starts a shell's task for a user (its parent is sshd or the caller).
    * @param user - the account name
    * @param parent - the parent task (default sshd)
+   * @param label - the confinement the shell keeps (a shell exec'd by a confined program); default none
    * @returns the shell's task
    */
-  login(user: string, parent?: Task): Task {
-    const task = this.kernel.spawn({ exe: '/usr/bin/bash', user, ...(parent?.label ? { label: parent.label } : {}) });
+  login(user: string, parent?: Task, label?: LoadedProfile): Task {
+    const task = this.kernel.spawn({ exe: '/usr/bin/bash', user, ...(label ? { label } : {}) });
     // supplementary groups from /etc/group, as login(1) sets them
     task.groups = [task.gid, ...GROUPS.filter((g) => (g.members ?? '').split(',').includes(user)).map((g) => g.gid)];
     this.#meta.set(task.pid, { ppid: parent?.pid ?? 612, args: ['-bash'] });
@@ -204,7 +205,7 @@ export class SimNode {
     if (request === undefined) return { stdout: '', stderr: '', exitCode: 0 };
     if ('error' in request) return { stdout: '', stderr: request.error, exitCode: request.status };
     if (request.script === '' && argv.length <= 1 && context.session) {
-      context.session.startShell(USERS.find((u) => u.uid === task.uid)?.name ?? 'root', { isLogin: false });
+      context.session.startShell(USERS.find((u) => u.uid === task.uid)?.name ?? 'root', { isLogin: false, pid: task.pid });
       return { stdout: '', stderr: '', exitCode: 0 };
     }
     return this.#withCurrent(task, () => context.runScript(request.script, { stdin: request.stdin, argv0: request.argv0, args: request.args }));

@@ -5,7 +5,7 @@
  */
 import { createShell, type Shell, type ShellResult } from '../shell/shell.ts';
 import type { CommandRegistry, Completion, SessionControl } from '../shell/registry.ts';
-import type { Task } from '../kernel/index.ts';
+import type { LoadedProfile, Task } from '../kernel/index.ts';
 import type { ClockState } from './clock.ts';
 import type { KernelLogEntry } from './kernel-log.ts';
 import { SimNode } from './node.ts';
@@ -82,11 +82,15 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
   });
   if (saved) restoreNode(node, saved);
   const sessions: Session[] = [];
-  let pending: { user: string; isLogin: boolean } | undefined;
+  let pending: { user: string; isLogin: boolean; label: LoadedProfile | undefined } | undefined;
   let hasExited = false;
-  const control: SessionControl = { startShell: (user, opts) => { pending = { user, isLogin: opts.isLogin }; } };
-  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined, isLogin = true): Session => {
-    const task = node.login(user, sessions.at(-1)?.task);
+  const control: SessionControl = {
+    startShell: (user, opts) => {
+      pending = { user, isLogin: opts.isLogin, label: opts.pid === undefined ? undefined : node.kernel.tasks.get(opts.pid)?.label };
+    },
+  };
+  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined, isLogin = true, label?: LoadedProfile): Session => {
+    const task = node.login(user, sessions.at(-1)?.task, label);
     const host = createShellHost(node, task, control);
     const shell = createShell(host, { ...(cwd ? { cwd } : {}), ...(env ? { env } : {}) });
     return { shell, task, user, isLogin };
@@ -117,9 +121,9 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
         } else hasExited = true;
       }
       if (pending) {
-        const { user, isLogin } = pending;
+        const { user, isLogin, label } = pending;
         pending = undefined;
-        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined, isLogin));
+        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined, isLogin, label));
       }
       return result;
     },

@@ -39,9 +39,11 @@ export type SessionControl = {
   /**
    * After the current line, a new interactive shell for `user` reads the next lines until `exit`.
    * @param user - the account
-   * @param options - `isLogin`: a login shell (`su -`, `sudo -i`) starts in the user's home
+   * @param options - `isLogin`: a login shell (`su -`, `sudo -i`) starts in the user's home; `pid`: the
+   *   process that becomes the shell, whose AppArmor confinement the shell keeps (none: unconfined, as
+   *   a shell sshd starts)
    */
-  startShell(user: string, options: { isLogin: boolean }): void;
+  startShell(user: string, options: { isLogin: boolean; pid?: number }): void;
 };
 
 /** What `run` receives. Read-only: commands never mutate it. */

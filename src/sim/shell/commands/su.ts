@@ -71,7 +71,7 @@ function run(invocation: Invocation): CommandResult {
     const result = proc.exec({ argv: ['/bin/bash', '-c', command], env, uid, ...(isLogin ? { cwd: home } : {}) });
     return typeof result === 'string' ? { stdout: '', stderr: `su: failed to execute /bin/bash: ${result}\n`, exitCode: 126 } : result;
   }
-  invocation.session?.startShell(user, { isLogin });
+  invocation.session?.startShell(user, { isLogin, pid: proc.pid });
   return { stdout: '', stderr: '', exitCode: 0 };
 }
 

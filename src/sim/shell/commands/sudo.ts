@@ -45,7 +45,7 @@ function run(invocation: Invocation): CommandResult {
   const isShell = has('i') || has('s') || (command.length === 1 && SHELLS.has(command[0] ?? ''));
   if (isShell && (command.length === 0 || SHELLS.has(command[0] ?? '')) && command.length <= 1) {
     if (!invocation.session) return { stdout: '', stderr: '', exitCode: 0 };
-    invocation.session.startShell(user, { isLogin: has('i') });
+    invocation.session.startShell(user, { isLogin: has('i'), pid: proc.pid });
     return { stdout: '', stderr: '', exitCode: 0 };
   }
   if (command.length === 0) return { stdout: '', stderr: USAGE, exitCode: 1 };
