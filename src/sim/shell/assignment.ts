@@ -95,3 +95,31 @@ export function withTemporaryBindings<T>(state: ShellState, assignments: readonl
     }
   }
 }
+
+/**
+ * Whether a word has the form of an assignment (`NAME=`, `NAME+=`, `NAME[i]=`).
+ * @param raw the word as typed
+ * @returns true for an assignment word
+ * @example isAssignmentWord('A=(a b)') // true
+ */
+export function isAssignmentWord(raw: string): boolean {
+  return ASSIGNMENT.test(raw);
+}
+
+/**
+ * An `export NAME=value` argument, expanded as an assignment (no splitting or globbing); `NAME=(a b)`
+ * assigns the array first and passes just NAME, as bash does for declaration builtins.
+ * @param raw the argument as typed
+ * @param env the shell state for expansion
+ * @param state the shell, for arrays and `+=`
+ * @returns the argument(s) the builtin receives
+ * @example declarationArgument('X=$v', env, state) // ['X=a b'] when v is "a b"
+ */
+export function declarationArgument(raw: string, env: ExpandEnv, state: ShellState): string[] {
+  const a = evaluateAssignment(raw, env);
+  if (typeof a.value !== 'string' || a.index !== undefined) {
+    applyAssignment(state, a);
+    return [a.name];
+  }
+  return [`${a.name}=${a.isAppend ? (state.vars.get(a.name)?.value[0] ?? '') + a.value : a.value}`];
+}

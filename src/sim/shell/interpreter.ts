@@ -13,10 +13,10 @@ import { parse } from './parser.ts';
 import { applyRedirections, redirectFailureStatus } from './redirect.ts';
 import { AbortSignal, ExitSignal, LimitSignal, LoopSignal, ReturnSignal, runCatchingExit } from './signals.ts';
 import { cloneState, exportedEnv, specialParameter, type ShellState } from './state.ts';
-import { evaluateAssignment, applyAssignment, withTemporaryBindings, type Assignment } from './assignment.ts';
+import {
+  applyAssignment, declarationArgument, evaluateAssignment, isAssignmentWord, withTemporaryBindings, type Assignment,
+} from './assignment.ts';
 import { nestedShellRequest, childState } from './nested-shell.ts';
-
-const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
 /** Safety caps shared by a shell and all its children (subshells, `$( )`, `sh -c`). */
 export type Budget = { steps: number; maxSteps: number; maxDepth: number; maxOutput: number };
@@ -279,7 +279,7 @@ export class Interpreter {
     this.#substitutionStatus = undefined;
     const isDeclaration = command.words[0]?.raw === 'export';
     const argv = this.#expanding(io, line, () => command.words.flatMap((w, k) =>
-      k > 0 && isDeclaration && ASSIGNMENT_WORD.test(w.raw) ? this.#declarationArgument(w.raw, env) : expandWord(w.raw, env)));
+      k > 0 && isDeclaration && isAssignmentWord(w.raw) ? declarationArgument(w.raw, env, this.state) : expandWord(w.raw, env)));
     const assignments = this.#expanding(io, line, () => command.assignments.map((w) => evaluateAssignment(w.raw, env)));
     if (argv.length === 0) {
       for (const a of assignments) applyAssignment(this.state, a);
@@ -289,19 +289,6 @@ export class Interpreter {
     const redirected = applyRedirections(command.redirections, io, this.#redirectEnv(io, line), line);
     if (redirected === undefined) return redirectFailureStatus(this.state.dialect);
     return this.#invoke(argv, assignments, redirected, line);
-  }
-
-  /**
-   * `export NAME=value` arguments are expanded as assignments (no splitting or globbing), and
-   * `export NAME=(a b)` assigns the array first, as bash does for declaration builtins.
-   */
-  #declarationArgument(raw: string, env: ExpandEnv): string[] {
-    const a = evaluateAssignment(raw, env);
-    if (typeof a.value !== 'string' || a.index !== undefined) {
-      applyAssignment(this.state, a);
-      return [a.name];
-    }
-    return [`${a.name}=${a.isAppend ? (this.state.vars.get(a.name)?.value[0] ?? '') + a.value : a.value}`];
   }
 
   /** Runs a function, builtin, nested shell or host command with prefix assignments in effect. */
