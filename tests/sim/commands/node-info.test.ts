@@ -45,3 +45,18 @@ describe('uname, hostname, pwd, which, clear, true, false, sleep', () => {
     expect(run(world, 'sleep')).toEqual({ stdout: '', stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1 });
   });
 });
+
+describe('--version', () => {
+  test('coreutils programs print their version banner and authors', () => {
+    const world = makeWorld();
+    expect(run(world, 'ls --version')).toEqual({
+      stdout: 'ls (GNU coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n'
+        + 'This is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by Richard M. Stallman and David MacKenzie.\n',
+      stderr: '', exitCode: 0,
+    });
+    expect(run(world, '/bin/rm --vers').stdout).toMatch(/^rm \(GNU coreutils\) 9\.1\n[^]*Written by Paul Rubin, David MacKenzie, Richard M\. Stallman,\nand Jim Meyering\.\n$/);
+    expect(run(world, '/bin/echo --version').stdout).toMatch(/^echo \(GNU coreutils\) 9\.1\n/);
+    expect(run(world, '/bin/false --version')).toMatchObject({ stdout: expect.stringMatching(/^false \(GNU coreutils\) 9\.1\n/), exitCode: 1 });
+    expect(run(world, 'mkdir --ver').stderr).toBe("mkdir: option '--ver' is ambiguous; possibilities: '--verbose' '--version'\nTry 'mkdir --help' for more information.\n");
+  });
+});

@@ -3,6 +3,7 @@
  * `--help` only as the sole argument. The shells' own builtin echo lives in the shell, not here.
  */
 import { helpText, type CommandSpec } from '../registry.ts';
+import { versionText } from './support/version.ts';
 
 const ESCAPES: Record<string, string> = { '\\': '\\', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
@@ -47,6 +48,7 @@ export const echoCommand: CommandSpec = {
   run(inv) {
     const args = inv.argv.slice(1);
     if (args.length === 1 && args[0] === '--help') return { stdout: helpText({ ...echoCommand, help: undefined }), stderr: '', exitCode: 0 };
+    if (args.length === 1 && args[0] === '--version') return { stdout: versionText('echo') ?? '', stderr: '', exitCode: 0 };
     let newline = true;
     let escapes = false;
     while (args.length > 0 && /^-[neE]+$/.test(args[0] ?? '')) {

@@ -6,6 +6,7 @@
 import { helpText, type CommandSpec } from '../registry.ts';
 import { interpretEscapes } from './echo.ts';
 import { programName, quote, usageError } from './support/output.ts';
+import { versionText } from './support/version.ts';
 
 type State = { args: string[]; used: number; stderr: string; status: number; name: string; isBusybox: boolean };
 
@@ -109,6 +110,7 @@ export const printfCommand: CommandSpec = {
     const name = programName(inv, 'printf');
     const args = inv.argv.slice(1);
     if (args.length === 1 && args[0] === '--help') return { stdout: helpText({ ...printfCommand, help: undefined }), stderr: '', exitCode: 0 };
+    if (args.length === 1 && args[0] === '--version') return { stdout: versionText('printf') ?? '', stderr: '', exitCode: 0 };
     if (args[0] === '--') args.shift();
     const format = args.shift();
     if (format === undefined) return usageError(inv, name, 'missing operand');

@@ -5,6 +5,9 @@ import type { CommandResult } from '../../host.ts';
 import type { Invocation } from '../../registry.ts';
 import { getopt, type GetoptSpec, type ParsedOption } from './getopt.ts';
 import { usageError } from './output.ts';
+import { versionText } from './version.ts';
+
+const VERSION_KEY = '--version';
 
 /** Parsed options with lookups by key. */
 export type Args = {
@@ -26,9 +29,14 @@ export type Args = {
  * @returns the parsed arguments, or the usage error to return
  */
 export function parseArgs(invocation: Invocation, name: string, spec: GetoptSpec, status = 1, usage?: string): Args | CommandResult {
-  const parsed = getopt(invocation.argv.slice(1), spec);
+  const program = (invocation.argv[0] ?? '').split('/').pop() ?? '';
+  const version = invocation.flavour === 'gnu' ? versionText(program) : undefined;
+  // every coreutils program also takes --version (the registry handles --help)
+  const withVersion = version === undefined ? spec : { ...spec, long: { ...spec.long, version: { key: VERSION_KEY } } };
+  const parsed = getopt(invocation.argv.slice(1), withVersion);
   if (!parsed.ok) return usageError(invocation, name, parsed.message, status, usage);
   const { options, operands } = parsed;
+  if (version !== undefined && options.some((o) => o.key === VERSION_KEY)) return { stdout: version, stderr: '', exitCode: 0 };
   return {
     options,
     operands,
