@@ -1,6 +1,6 @@
 // The world: layout of the node, determinism, sessions (su/exit), snapshots, completion and help.
 import { describe, expect, it } from 'vitest';
-import { createWorld, DENY_WRITE_PROFILE } from '../../src/sim/index.ts';
+import { createNodeRegistry, createWorld, DENY_WRITE_PROFILE } from '../../src/sim/index.ts';
 
 const LOAD = `apparmor_parser -q <<EOF\n${DENY_WRITE_PROFILE}EOF`;
 
@@ -132,13 +132,21 @@ describe('createWorld', () => {
 
   it('completes command names, options and paths', () => {
     const world = createWorld();
-    expect(world.complete('apparmor_p', 10).candidates).toEqual(['apparmor_parser']);
+    expect(world.completeCommand('apparmor_p', 10).candidates).toEqual(['apparmor_parser']);
     expect(world.complete('aa-st', 5).candidates).toEqual(['aa-status']);
     expect(world.complete('aa-exec --pro', 13).candidates).toEqual(['--profile']);
     expect(world.complete('cat /etc/apparmor.d/k8', 22)).toEqual({
       candidates: ['/etc/apparmor.d/k8s-apparmor-example-deny-write'], start: 4, word: '/etc/apparmor.d/k8',
     });
     expect(world.complete('ls /etc/apparmor.d/abs', 22).candidates).toEqual(['/etc/apparmor.d/abstractions/']);
+  });
+
+  it('derives a Markdown reference page with every command, its synopsis and options', () => {
+    const page = createNodeRegistry().referenceMarkdown();
+    expect(page).toMatch(/^# Commands\n/);
+    expect(page).toContain('## `aa-status`\n\nDisplay various information about the current AppArmor policy.\n\nAlso installed as `apparmor_status`.');
+    expect(page).toContain('| `-p, --profile VALUE` | PROFILE to confine <prog> with |');
+    expect(page).not.toMatch(/undefined|\[object/);
   });
 
   it('lists every command in help and derives a command summary from its spec', () => {

@@ -62,6 +62,8 @@ export type World = {
   isComplete(text: string): boolean;
   /** Tab completion for the innermost shell's working directory. */
   complete(line: string, cursor: number): Completion;
+  /** The same as `complete` (the name the terminal's line editor uses). */
+  completeCommand(line: string, cursor: number): Completion;
   /** True once the outermost shell ran `exit`. */
   readonly hasExited: boolean;
   /** A JSON-safe copy of the state. */
@@ -130,6 +132,7 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
     prompt: () => top().shell.prompt(),
     isComplete: (text) => top().shell.isComplete(text),
     complete: (line, cursor) => completeIn(registry, node, top().shell.cwd, line, cursor),
+    completeCommand: (line, cursor) => completeIn(registry, node, top().shell.cwd, line, cursor),
     snapshot: () => snapshotOf(node, sessions),
   };
   return world;

@@ -174,6 +174,21 @@ export class CommandRegistry {
   }
 
   /**
+   * The reference page of every command (`content/docs/04-reference/commands.md` is generated from it):
+   * one section per command with its synopsis, summary, aliases and options.
+   * @returns Markdown text
+   */
+  referenceMarkdown(): string {
+    const sections = this.list().map((spec) => {
+      const aliases = spec.aliases?.length ? `\n\nAlso installed as ${spec.aliases.map((a) => `\`${a}\``).join(', ')}.` : '';
+      const options = spec.options.map((o) => `| \`${o.flag}${o.takesValue ? ' VALUE' : ''}\` | ${o.summary.replace(/\|/g, '\\|')} |`);
+      const table = options.length > 0 ? `\n\n| Option | Meaning |\n|---|---|\n${options.join('\n')}` : '';
+      return `## \`${spec.name}\`\n\n${capitalise(spec.summary)}.${aliases}\n\n\`\`\`\n${spec.usage}\n\`\`\`${table}\n`;
+    });
+    return `# Commands\n\nEvery command the simulated node knows, from its command registry.\n\n${sections.join('\n')}`;
+  }
+
+  /**
    * Tab completion: command names for the first word, the command's options for a word starting with
    * `-`, otherwise paths (directories get a trailing `/`).
    * @param line - the line being edited
