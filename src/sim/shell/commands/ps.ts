@@ -74,7 +74,8 @@ function render(inv: Invocation, procs: readonly ProcInfo[], style: Style): stri
     lines.push(`${label('LABEL')}USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND`);
     for (const p of procs) {
       const tty = ttyOf(p).padEnd(8);
-      const stat = p.pid === inv.proc.pid ? 'R+' : p.ppid <= 1 ? 'Ss' : 'S';
+      // session leaders (init, sshd, login shells) are `Ss`; ps itself runs in the foreground
+      const stat = p.pid === inv.proc.pid ? 'R+' : p.ppid <= 1 || (p.args[0] ?? '').startsWith('-') ? 'Ss' : 'S';
       lines.push(`${label(labelOf(p))}${p.user.padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.1 ${vsz(p)} ${tty} ${stat.padEnd(4)} ${start}   0:00 ${commandLine(p)}`);
     }
   } else if (style.full) {

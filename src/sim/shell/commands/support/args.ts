@@ -61,6 +61,7 @@ export function isFailure(parsed: Args | CommandResult): parsed is CommandResult
  * @param message - e.g. `missing operand`
  * @param usage - busybox synopsis
  * @returns the usage error (busybox prints only its usage)
+ * @example missingOperand(inv, 'mkdir', 'missing operand').exitCode // → 1
  */
 export function missingOperand(invocation: Invocation, name: string, message: string, usage?: string): CommandResult {
   return usageError(invocation, name, invocation.flavour === 'busybox' ? '' : message, 1, usage);

@@ -91,6 +91,7 @@ export const BUSYBOX_BANNER = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-c
  * @param status - the exit status (2 for ls, sort, grep; 1 for most)
  * @param usage - for busybox: the synopsis after `Usage: `
  * @returns the result to return
+ * @example usageError({ flavour: 'gnu' }, 'rm', 'missing operand').stderr // → "rm: missing operand\nTry 'rm --help' for more information.\n"
  */
 export function usageError(invocation: Pick<Invocation, 'flavour'>, name: string, message: string, status = 1, usage = `${name} [OPTION]...`): CommandResult {
   if (invocation.flavour === 'busybox') {

@@ -83,12 +83,18 @@ export const SERVICES: readonly Service[] = [
 /**
  * @param address - an IPv4 address
  * @returns the service there, if any (the node's own addresses answer pings but serve nothing)
+ * @example serviceAt('10.0.0.10')?.names[0] // → 'example.com'
  */
 export function serviceAt(address: string): Service | undefined {
   return SERVICES.find((s) => s.address === address);
 }
 
-/** Whether an address answers ICMP echo: the table's hosts, the node and loopback. */
+/**
+ * Whether an address answers ICMP echo: the table's hosts, the node and loopback.
+ * @param address - an IPv4 address
+ * @returns true when pings to it are answered
+ * @example isReachable('10.9.9.9') // → false
+ */
 export function isReachable(address: string): boolean {
   return serviceAt(address) !== undefined || /^127\./.test(address) || address === '10.0.0.2';
 }
