@@ -174,6 +174,28 @@ describe('wrapping over several rows (xterm.js as the screen)', () => {
   });
 });
 
+describe('kill ring and Meta-.', () => {
+  it('joins consecutive backward kills into one yank', () => {
+    expect(typed(['echo one two', '\x17', '\x17', '\x19']).text).toBe('echo one two');
+  });
+
+  it('joins consecutive forward kills into one yank', () => {
+    expect(typed(['echo one two', '\x01', '\x1bd', '\x1bd', '\x19']).text).toBe('echo one two');
+  });
+
+  it('starts a new kill after any other key', () => {
+    expect(typed(['echo one two', '\x17', LEFT, '\x17', '\x19']).text).toBe('echo one ');
+  });
+
+  it("Meta-. inserts the previous command's last word, and again replaces it with an older one", () => {
+    const editor = typed(['cat ', '\x1b.'], { history: ['cd /tmp/work; ls "my dir"', 'ls /etc/hosts'] });
+    expect(editor.text).toBe('cat /etc/hosts');
+    editor.feed('\x1b.');
+    expect(editor.text).toBe('cat "my dir"');
+    expect(editor.feed('\x1b.').write).toContain('\x07');
+  });
+});
+
 describe('history', () => {
   it('walks older and newer entries and puts the cursor at the end', () => {
     const editor = typed([UP], { history: ['one', 'two'] });
@@ -207,13 +229,22 @@ describe('history', () => {
     expect(editor.text).toBe('');
   });
 
-  it('stores accepted lines, but no blank line and no immediate repeat', () => {
+  it('stores every non-empty line, repeats and blanks included, as bash without HISTCONTROL (Debian root)', () => {
     const { editor } = createEditor();
-    for (const line of ['ls', 'ls', '  ', 'pwd']) {
+    for (const line of ['ls', 'ls', '', '  ', ' pwd']) {
       editor.feed(line + '\r');
       editor.start(PROMPTS);
     }
-    expect(editor.history).toEqual(['ls', 'pwd']);
+    expect(editor.history).toEqual(['ls', 'ls', '  ', ' pwd']);
+  });
+
+  it('leaves out repeats and blank-led lines with HISTCONTROL=ignoreboth', () => {
+    const { editor } = createEditor({ historyControl: 'ignoreboth' });
+    for (const line of ['ls', 'ls', ' pwd', 'id']) {
+      editor.feed(line + '\r');
+      editor.start(PROMPTS);
+    }
+    expect(editor.history).toEqual(['ls', 'id']);
   });
 
   it('stores a multi-line loop as one entry joined as bash does, a here-doc with its newlines', () => {

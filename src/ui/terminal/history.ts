@@ -2,19 +2,25 @@
 // are kept while moving around (and the line being typed is kept at the bottom), and all of that is
 // dropped when a line is accepted. Not persistence: the backend loads and saves the entries.
 
+/** bash's HISTCONTROL: unset on a Debian root shell, so every non-empty line is kept. */
+export type HistoryControl = '' | 'ignorespace' | 'ignoredups' | 'ignoreboth';
+
 /** A history list with readline's navigation state. */
 export class History {
   readonly #entries: string[];
   readonly #limit: number;
+  readonly #control: HistoryControl;
   #position: number;
   readonly #edits = new Map<number, string>();
 
   /**
    * @param entries saved entries, oldest first
    * @param limit how many entries to keep (bash's HISTSIZE)
+   * @param control which lines bash leaves out (HISTCONTROL)
    */
-  constructor(entries: readonly string[], limit = 1000) {
+  constructor(entries: readonly string[], limit = 1000, control: HistoryControl = '') {
     this.#limit = limit;
+    this.#control = control;
     this.#entries = entries.filter((e) => typeof e === 'string' && e !== '').slice(-limit);
     this.#position = this.#entries.length;
   }
@@ -67,13 +73,15 @@ export class History {
   }
 
   /**
-   * Records an accepted command and forgets navigation edits. Blank lines and an immediate repeat
-   * are not stored (as HISTCONTROL=ignoredups).
+   * Records an accepted command and forgets navigation edits. As bash: an empty line is never stored
+   * (a line of blanks is); HISTCONTROL may leave out lines starting with a blank or repeating the last.
    * @param entry the command's history entry
    */
   add(entry: string): void {
     this.#edits.clear();
-    if (entry.trim() !== '' && this.#entries[this.#entries.length - 1] !== entry) {
+    const isSpaced = /^\s/.test(entry) && (this.#control === 'ignorespace' || this.#control === 'ignoreboth');
+    const isRepeat = this.#entries.at(-1) === entry && (this.#control === 'ignoredups' || this.#control === 'ignoreboth');
+    if (entry !== '' && !isSpaced && !isRepeat) {
       this.#entries.push(entry);
       if (this.#entries.length > this.#limit) this.#entries.shift();
     }

@@ -6,7 +6,7 @@ import { escapeEnd } from './screen-layout.ts';
 /** Named keys that arrive as escape sequences. */
 export type KeyName =
   | 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'delete' | 'word-left' | 'word-right'
-  | 'meta-d' | 'meta-backspace' | 'escape' | 'unknown';
+  | 'meta-d' | 'meta-backspace' | 'yank-last-arg' | 'escape' | 'unknown';
 
 /** One decoded key: a run of printable text, one control character, or a named key. */
 export type Key =
@@ -22,7 +22,7 @@ const SEQUENCES: Readonly<Record<string, KeyName>> = {
   '\x1b[1~': 'home', '\x1b[4~': 'end', '\x1b[7~': 'home', '\x1b[8~': 'end', '\x1b[3~': 'delete',
   '\x1b[1;5D': 'word-left', '\x1b[1;5C': 'word-right', '\x1b[1;3D': 'word-left', '\x1b[1;3C': 'word-right',
   '\x1bb': 'word-left', '\x1bf': 'word-right', '\x1bd': 'meta-d', '\x1b\x7f': 'meta-backspace',
-  '\x1b\x08': 'meta-backspace',
+  '\x1b\x08': 'meta-backspace', '\x1b.': 'yank-last-arg', '\x1b_': 'yank-last-arg',
 };
 
 // C0 controls, DEL and the C1 range: never inserted into the buffer.

@@ -7,7 +7,8 @@ import type { Completion } from './backend.ts';
 import { formatCompletionList } from './completion-list.ts';
 import { completeLine } from './completion-step.ts';
 import { applyEdit, insertText, type EditCommand, type EditResult, type LineState } from './edit-ops.ts';
-import { History } from './history.ts';
+import { History, type HistoryControl } from './history.ts';
+import { lastArgument } from './last-argument.ts';
 import { joinHistoryLines } from './history-entry.ts';
 import { decodeKeys, type Key, type KeyName } from './key-decoder.ts';
 import {
@@ -46,6 +47,8 @@ export type LineEditorOptions = {
   columns?: number;
   /** Entries kept (bash's HISTSIZE, default 1000). */
   historySize?: number;
+  /** bash's HISTCONTROL (default '' as on a Debian root shell: duplicates are kept). */
+  historyControl?: HistoryControl;
   /** From how many candidates readline asks before listing (completion-query-items, default 100). */
   completionQueryItems?: number;
 };
@@ -58,6 +61,13 @@ const CONTROL_EDITS: Readonly<Record<string, EditCommand>> = {
   '\x01': 'beginning-of-line', '\x02': 'backward-char', '\x05': 'end-of-line', '\x06': 'forward-char',
   '\x08': 'backward-delete-char', '\x7f': 'backward-delete-char', '\x0b': 'kill-line',
   '\x14': 'transpose-chars', '\x15': 'unix-line-discard', '\x17': 'unix-word-rubout',
+};
+
+// As readline's rl_kill_text: a kill right after a kill joins the same kill-ring slot, appended for
+// kills forward of the cursor and prepended for kills backward.
+const KILL_DIRECTION: Partial<Record<EditCommand, 'forward' | 'backward'>> = {
+  'kill-line': 'forward', 'kill-word': 'forward',
+  'unix-line-discard': 'backward', 'unix-word-rubout': 'backward', 'backward-kill-word': 'backward',
 };
 
 const NAMED_EDITS: Partial<Record<KeyName, EditCommand>> = {
@@ -80,6 +90,10 @@ export class LineEditor {
   #out = '';
   #actions: EditorAction[] = [];
   #killed = '';
+  /** Set by a kill command, cleared by any other key (readline's _rl_last_command_was_kill). */
+  #lastKill: 'forward' | 'backward' | undefined;
+  /** What the last Meta-. inserted, so a repeat replaces it with an older entry's last word. */
+  #lastArg: { index: number; start: number; end: number } | undefined;
   /** Set by Tab (did it change the line?), cleared by any other key: readline's completion_changed_buffer. */
   #lastTabChanged: boolean | undefined;
   #search: SearchState | undefined;
@@ -90,7 +104,7 @@ export class LineEditor {
   /** @param options the shell's isComplete/complete, saved history, width */
   constructor(options: LineEditorOptions) {
     this.#options = options;
-    this.#history = new History(options.history ?? [], options.historySize);
+    this.#history = new History(options.history ?? [], options.historySize, options.historyControl);
     this.#columns = Math.max(1, options.columns ?? 80);
   }
 
@@ -170,13 +184,21 @@ export class LineEditor {
 
   #handle(key: Key): void {
     const previousTab = this.#lastTabChanged;
+    const previousKill = this.#lastKill;
+    const previousArg = this.#lastArg;
     this.#lastTabChanged = undefined;
+    this.#lastKill = undefined;
+    this.#lastArg = undefined;
     if (this.#mode === 'confirm-list') return this.#answerListing(key);
     if (this.#mode === 'search' && this.#searchKey(key)) return;
     if (key.kind === 'text') return this.#edit(insertText(this.#line, key.text));
-    if (key.kind === 'named') return this.#namedKey(key.name);
+    if (key.kind === 'named') {
+      if (key.name === 'yank-last-arg') return this.#yankLastArgument(previousArg);
+      const named = NAMED_EDITS[key.name];
+      return named === undefined ? this.#namedKey(key.name) : this.#runEdit(named, previousKill);
+    }
     const edit = CONTROL_EDITS[key.char];
-    if (edit !== undefined) return this.#edit(applyEdit(this.#line, edit));
+    if (edit !== undefined) return this.#runEdit(edit, previousKill);
     switch (key.char) {
       case '\r':
       case '\n':
@@ -184,7 +206,7 @@ export class LineEditor {
       case '\x03':
         return this.#interrupt();
       case '\x04':
-        return this.#line.text === '' ? this.#endOfFile() : this.#edit(applyEdit(this.#line, 'delete-char'));
+        return this.#line.text === '' ? this.#endOfFile() : this.#runEdit('delete-char', undefined);
       case '\x07':
         this.#out += '\x07';
         return;
@@ -207,15 +229,38 @@ export class LineEditor {
   #namedKey(name: KeyName): void {
     if (name === 'up') return this.#walkHistory(-1);
     if (name === 'down') return this.#walkHistory(1);
-    const edit = NAMED_EDITS[name];
-    if (edit !== undefined) this.#edit(applyEdit(this.#line, edit));
+  }
+
+  #runEdit(command: EditCommand, previousKill: 'forward' | 'backward' | undefined): void {
+    const result = applyEdit(this.#line, command);
+    const direction = KILL_DIRECTION[command];
+    if (direction !== undefined && result.killed !== undefined) {
+      this.#lastKill = direction;
+      if (previousKill === undefined) this.#killed = result.killed;
+      else this.#killed = direction === 'forward' ? this.#killed + result.killed : result.killed + this.#killed;
+    }
+    this.#edit(result);
   }
 
   #edit(result: EditResult): void {
     if (result.isBell === true) this.#out += '\x07';
-    if (result.killed !== undefined && result.killed !== '') this.#killed = result.killed;
     this.#line = { text: result.text, cursor: result.cursor };
     this.#render();
+  }
+
+  /** Meta-. (yank-last-arg): the previous command's last word; again, the one before replaces it. */
+  #yankLastArgument(previous: { index: number; start: number; end: number } | undefined): void {
+    const index = (previous?.index ?? this.#history.position) - 1;
+    const word = index >= 0 ? lastArgument(this.#history.entries[index] ?? '') : undefined;
+    if (word === undefined) {
+      this.#out += '\x07';
+      this.#lastArg = previous;
+      return;
+    }
+    let line = this.#line;
+    if (previous !== undefined) line = { text: line.text.slice(0, previous.start) + line.text.slice(previous.end), cursor: previous.start };
+    this.#lastArg = { index, start: line.cursor, end: line.cursor + word.length };
+    this.#edit(insertText(line, word));
   }
 
   #render(): void {
