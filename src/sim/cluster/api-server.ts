@@ -75,6 +75,8 @@ export type ApiServer = {
   annotate(resource: string, name: string, namespace: string | undefined, changes: MetadataChanges, options?: UpdateOptions): ApiResult<KubeObject>;
   /** Replaces an object's `status` (the `pods/status` subresource the kubelet writes). */
   updateStatus(resource: string, name: string, namespace: string | undefined, status: Record<string, unknown>): ApiResult<KubeObject>;
+  /** Binds a pod to a node (the `pods/binding` subresource the scheduler writes): sets `spec.nodeName`. */
+  bind(name: string, namespace: string | undefined, nodeName: string): ApiResult<KubeObject>;
   /** Records an Event; a repeat of the same event bumps `count` and `lastTimestamp`, as the recorder's aggregation does. */
   recordEvent(event: EventInput): KubeObject;
 };
@@ -195,6 +197,14 @@ class SimApiServer implements ApiServer {
     const found = this.#find(resource, name, namespace);
     if (!found.ok) return found.result;
     const stored = this.#store.replace(found.key, { ...found.object, status: cloneJson(status) });
+    return { ok: true, object: cloneJson(stored), kind: found.kind, warnings: [] };
+  }
+
+  bind(name: string, namespace: string | undefined, nodeName: string): ApiResult<KubeObject> {
+    const found = this.#find('pods', name, namespace);
+    if (!found.ok) return found.result;
+    const spec = { ...(found.object['spec'] as Record<string, unknown>), nodeName };
+    const stored = this.#store.replace(found.key, { ...found.object, spec });
     return { ok: true, object: cloneJson(stored), kind: found.kind, warnings: [] };
   }
 

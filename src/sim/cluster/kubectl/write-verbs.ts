@@ -1,0 +1,149 @@
+/**
+ * The verbs that change the cluster: `create`/`apply`/`delete -f FILE|-`, `run`, `label`, `annotate`
+ * and `delete TYPE NAME`, with kubectl's success lines (`pod/x created`, `pod "x" deleted`), the server's
+ * warnings (`Warning: …` on stderr, first) and error texts. Each write ends with a reconcile so pods are
+ * scheduled and started before the next command, as the control loops would be.
+ */
+import type { CommandResult } from '../../shell/host.ts';
+import { parseManifests } from '../manifests.ts';
+import type { KubeObject } from '../objects.ts';
+import { formatWarning } from '../status.ts';
+import type { MetadataChanges } from '../api-server.ts';
+import { lookupKind } from '../kinds.ts';
+import { flag, isOn } from './args.ts';
+import { failure, namespaceOf, resolveResource, type VerbContext } from './context.ts';
+import { printName } from './output-formats.ts';
+
+type Collected = { stdout: string; warnings: string[]; errors: string[] };
+
+function finish(ctx: VerbContext, c: Collected): CommandResult {
+  ctx.cluster.reconcile();
+  const warnings = c.warnings.map((w) => `${formatWarning(w)}\n`).join('');
+  // the API server's errors come formatted; several print one per line
+  const errors = c.errors.map((e) => `${e}\n`).join('');
+  return { stdout: c.stdout, stderr: warnings + errors, exitCode: c.errors.length > 0 ? 1 : 0 };
+}
+
+/** The documents of `-f FILE` or `-f -`, or the error when the file is missing. */
+function readManifests(ctx: VerbContext): { text: string; fileName: string } | CommandResult {
+  const file = flag(ctx.args, 'filename');
+  if (file === undefined) return failure(`error: must specify one of -f and -k\n\nSee 'kubectl ${ctx.args.verb} -h' for help and examples`);
+  if (file === '-') return { text: ctx.stdin, fileName: 'STDIN' };
+  const text = ctx.readFile(file);
+  if (text === undefined) return failure(`error: the path "${file}" does not exist`);
+  return { text, fileName: file };
+}
+
+/**
+ * `kubectl create -f`, `apply -f` and `delete -f`.
+ * @param ctx the verb context
+ * @param verb which of the three
+ * @returns one line per object, warnings and errors
+ */
+export function runManifestVerb(ctx: VerbContext, verb: 'create' | 'apply' | 'delete'): CommandResult {
+  const read = readManifests(ctx);
+  if ('exitCode' in read) return read;
+  const rules = ctx.cluster.api.rules;
+  const validate = flag(ctx.args, 'validate');
+  const docs = parseManifests(read.text, { rules, fileName: read.fileName, ...(validate === 'false' ? { validate: false } : {}) });
+  const c: Collected = { stdout: '', warnings: [], errors: [] };
+  const namespace = flag(ctx.args, 'namespace');
+  for (const doc of docs) {
+    if (!doc.ok) { c.errors.push(docs.length === 1 || doc.isFatal ? doc.error : doc.message); if (doc.isFatal) break; continue; }
+    const object = doc.object;
+    if (verb === 'delete') { deleteOne(ctx, object, namespace, c); continue; }
+    const info = lookupKind(object.apiVersion, object.kind, rules);
+    const existing = info ? ctx.cluster.api.get(info.resource, object.metadata.name ?? '', info.namespaced ? object.metadata.namespace ?? namespace ?? 'default' : undefined) : undefined;
+    if (verb === 'apply' && existing?.ok) { c.stdout += `${printName(existing.object).trimEnd()} unchanged\n`; continue; }
+    const created = ctx.cluster.api.create(object, { fileName: read.fileName, ...(namespace !== undefined ? { namespace } : {}) });
+    c.warnings.push(...created.warnings);
+    if (created.ok) c.stdout += `${printName(created.object).trimEnd()} created\n`;
+    else c.errors.push(created.error);
+  }
+  return finish(ctx, c);
+}
+
+function deleteOne(ctx: VerbContext, object: KubeObject, namespace: string | undefined, c: Collected): void {
+  const info = lookupKind(object.apiVersion, object.kind, ctx.cluster.api.rules);
+  if (!info) return;
+  const ns = info.namespaced ? object.metadata.namespace ?? namespace ?? 'default' : undefined;
+  const name = object.metadata.name ?? '';
+  const deleted = ctx.cluster.api.delete(info.resource, name, ns);
+  if (!deleted.ok) { c.errors.push(deleted.error); return; }
+  if (info.kind === 'Pod') ctx.cluster.forgetPod(ns ?? 'default', name);
+  c.stdout += `${info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase()} "${name}" deleted\n`;
+}
+
+/**
+ * `kubectl delete TYPE NAME…` (or `-f`).
+ * @param ctx the verb context
+ * @returns the deleted lines or errors
+ */
+export function runDelete(ctx: VerbContext): CommandResult {
+  if (flag(ctx.args, 'filename') !== undefined) return runManifestVerb(ctx, 'delete');
+  const [type, ...names] = ctx.args.positional;
+  if (type === undefined) return failure(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`);
+  const info = resolveResource(ctx.cluster, type.split('/')[0] ?? type);
+  if (!info) return failure(`error: the server doesn't have a resource type "${type.split('/')[0] ?? type}"`);
+  const all = type.includes('/') ? [type.slice(type.indexOf('/') + 1), ...names] : names;
+  const c: Collected = { stdout: '', warnings: [], errors: [] };
+  for (const name of all) deleteOne(ctx, { apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind, metadata: { name, namespace: namespaceOf(ctx.args) } }, undefined, c);
+  return finish(ctx, c);
+}
+
+/**
+ * `kubectl run NAME --image=IMG [--labels=k=v] [--privileged] [-- CMD ARGS…]`: creates a pod.
+ * @param ctx the verb context
+ * @returns `pod/NAME created` or the error
+ */
+export function runRun(ctx: VerbContext): CommandResult {
+  const name = ctx.args.positional[0];
+  if (name === undefined) return failure(`error: NAME is required for run\nSee 'kubectl run -h' for help and examples`);
+  const image = flag(ctx.args, 'image');
+  if (image === undefined || image === '') return failure('error: --image is required');
+  const labels = Object.fromEntries((flag(ctx.args, 'labels') ?? `run=${name}`).split(',').map((kv) => [kv.split('=')[0] ?? '', kv.split('=').slice(1).join('=')]));
+  const command = ctx.args.afterDash;
+  const container: Record<string, unknown> = {
+    name, image, ...(command.length > 0 ? (isOn(ctx.args, 'command') ? { command } : { args: command }) : {}),
+    ...(isOn(ctx.args, 'privileged') ? { securityContext: { privileged: true } } : {}),
+  };
+  const pod: KubeObject = {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name, labels },
+    spec: { containers: [container], restartPolicy: flag(ctx.args, 'restart') ?? 'Always' },
+  };
+  const created = ctx.cluster.api.create(pod, { namespace: namespaceOf(ctx.args) });
+  const c: Collected = { stdout: '', warnings: [...created.warnings], errors: [] };
+  if (created.ok) c.stdout = `pod/${name} created\n`; else c.errors.push(created.error);
+  return finish(ctx, c);
+}
+
+/**
+ * `kubectl label` and `kubectl annotate`: `TYPE NAME key=value key-`.
+ * @param ctx the verb context
+ * @param field labels or annotations
+ * @returns `pod/x labeled` or the error
+ */
+export function runMetadataVerb(ctx: VerbContext, field: 'labels' | 'annotations'): CommandResult {
+  const [type, ...rest] = ctx.args.positional;
+  const verb = field === 'labels' ? 'label' : 'annotate';
+  if (type === undefined) return failure(`error: one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl ${verb} -h' for help and examples`);
+  const slash = type.indexOf('/');
+  const info = resolveResource(ctx.cluster, slash < 0 ? type : type.slice(0, slash));
+  if (!info) return failure(`error: the server doesn't have a resource type "${slash < 0 ? type : type.slice(0, slash)}"`);
+  const [name, ...pairs] = slash < 0 ? rest : [type.slice(slash + 1), ...rest];
+  if (name === undefined || pairs.length === 0) return failure(`error: at least one ${field === 'labels' ? 'label' : 'annotation'} update is required\nSee 'kubectl ${verb} -h' for help and examples`);
+  const changes: Record<string, string | null> = {};
+  for (const pair of pairs) {
+    if (pair.endsWith('-') && !pair.includes('=')) changes[pair.slice(0, -1)] = null;
+    else if (pair.includes('=')) changes[pair.slice(0, pair.indexOf('='))] = pair.slice(pair.indexOf('=') + 1);
+    else return failure(`error: invalid ${field === 'labels' ? 'label' : 'annotation'} format: ${pair}`);
+  }
+  const overwrite = isOn(ctx.args, 'overwrite');
+  const updated = info.kind === 'Node'
+    ? (field === 'labels' ? ctx.cluster.labelNode(name, changes as MetadataChanges, overwrite) : { ok: false as const, warnings: [], error: 'error: annotating nodes is not simulated' })
+    : ctx.cluster.api[field === 'labels' ? 'label' : 'annotate'](info.resource, name, info.namespaced ? namespaceOf(ctx.args) : undefined, changes, { overwrite });
+  const c: Collected = { stdout: '', warnings: [...updated.warnings], errors: [] };
+  if (updated.ok) c.stdout = `${info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase()}/${name} ${field === 'labels' ? 'labeled' : 'annotated'}\n`;
+  else c.errors.push(updated.error);
+  return finish(ctx, c);
+}
