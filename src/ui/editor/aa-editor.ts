@@ -117,6 +117,7 @@ export class AaEditor extends HTMLElement {
       fontSize: 14,
       tabSize: 2,
       renderWhitespace: 'none',
+      renderLineHighlightOnlyWhenFocus: true,
       fixedOverflowWidgets: true,
       ariaLabel: 'AppArmor profile editor',
     });

@@ -109,7 +109,11 @@ export class AaTryAccess extends HTMLElement {
     const verdict = view.verdict === 'allow' ? 'ALLOWED' : 'DENIED';
     const headline = element('p', undefined, `aa-verdict aa-verdict-${view.verdict}`);
     headline.dataset['verdict'] = view.verdict;
-    headline.append(element('strong', verdict), view.headline.slice(verdict.length));
+    if (view.deciding && view.headline === `${verdict} by ${view.deciding.text}`) {
+      headline.append(element('strong', verdict), ' by ', element('code', view.deciding.text));
+    } else {
+      headline.append(element('strong', verdict), view.headline.slice(verdict.length));
+    }
     const parts: HTMLElement[] = [headline, element('p', `${view.subject} under profile ${view.profile}: ${view.summary}.`)];
     const rules = element('ul', undefined, 'aa-rules');
     if (view.deciding) rules.append(ruleItem('Decided by', view.deciding));
