@@ -12,6 +12,7 @@ export type { CommandSpec, Completion, Invocation } from './shell/registry.ts';
 export { SimNode } from './node/node.ts';
 export { NODE_COMMANDS, createNodeRegistry } from './node/commands.ts';
 export { DENY_WRITE_PATH, DENY_WRITE_PROFILE } from './node/layout.ts';
+export { isWorldSnapshot } from './node/world.ts';
 
 /**
  * Creates a world: one Debian node (`node01`), root logged in on a bash, the Kubernetes tutorial's

@@ -130,6 +130,14 @@ describe('createWorld', () => {
     expect(out(restored, 'aa-exec -p k8s-apparmor-example-deny-write -- touch /tmp/x')).toBe("touch: cannot touch '/tmp/x': Permission denied\n");
   });
 
+  it('starts fresh from a damaged or foreign snapshot', () => {
+    for (const snapshot of [null, {}, { version: 2 }, { ...createWorld().snapshot(), files: 'x' }, { ...createWorld().snapshot(), sessions: [] }]) {
+      const world = createWorld({ snapshot: snapshot as never });
+      expect(world.prompt()).toBe('root@node01:~# ');
+      expect(world.run('aa-enabled').stdout).toBe('Yes\n');
+    }
+  });
+
   it('completes command names, options and paths', () => {
     const world = createWorld();
     expect(world.completeCommand('apparmor_p', 10).candidates).toEqual(['apparmor_parser']);

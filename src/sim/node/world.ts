@@ -77,7 +77,8 @@ export type World = {
  * @returns the world
  */
 export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}): World {
-  const saved = options.snapshot;
+  // a snapshot from storage may be stale or damaged: an unusable one gives a fresh world
+  const saved = isWorldSnapshot(options.snapshot) ? options.snapshot : undefined;
   const node = new SimNode(registry, {
     hostname: saved?.hostname ?? options.hostname ?? 'node01',
     ...(saved ? { clock: saved.clock, auditSerial: saved.auditSerial } : options.clock ? { clock: options.clock } : {}),
@@ -136,6 +137,22 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
     snapshot: () => snapshotOf(node, sessions),
   };
   return world;
+}
+
+/**
+ * Whether a value (e.g. parsed from storage) is a snapshot this version can restore.
+ * @param value - anything
+ * @returns true for a version-1 snapshot with its arrays and clock in place
+ * @example isWorldSnapshot({ version: 2 }) // → false
+ */
+export function isWorldSnapshot(value: unknown): value is WorldSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Partial<WorldSnapshot>;
+  return s.version === 1 && typeof s.hostname === 'string' && typeof s.auditSerial === 'number'
+    && typeof s.clock?.bootEpochMs === 'number' && typeof s.clock.uptimeMicros === 'number' && typeof s.clock.seed === 'number'
+    && Array.isArray(s.files) && s.files.every((f) => typeof f?.path === 'string' && typeof f.type === 'string')
+    && Array.isArray(s.policy) && Array.isArray(s.log)
+    && Array.isArray(s.sessions) && s.sessions.length > 0 && s.sessions.every((x) => typeof x?.user === 'string');
 }
 
 /** Tab completion against the node's files. */
