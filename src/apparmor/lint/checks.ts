@@ -6,7 +6,7 @@
 import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics.ts';
 import type { FileRule } from '../parser/ast.ts';
 import type { ResolvedPolicy, ResolvedProfile, ResolvedRule } from '../policy/resolved-policy.ts';
-import { aareIntersects, compileAare, scanAare } from '../aare/index.ts';
+import { aareIntersects, compileAare, scanAare, type AareMatcher } from '../aare/index.ts';
 import type { BodyItem, PolicyFile, TopLevelItem } from '../parser/ast.ts';
 
 /** Options of `lintPolicy`. */
@@ -89,6 +89,22 @@ function literalPrefix(path: string): string {
   return prefix.includes('\\') ? '' : prefix;
 }
 
+// The editor lints after every keystroke, mostly the same rule pairs again, and the automaton search is what
+// costs: remember the answers by pattern text (bounded; compileAare keeps a cache the same way).
+const INTERSECT_CACHE_SIZE = 50_000;
+const intersectCache = new Map<string, boolean>();
+
+function cachedIntersects(allow: string, allowMatcher: AareMatcher, deny: string, denyMatcher: AareMatcher): boolean {
+  const key = `${allow}\0${deny}`;
+  let answer = intersectCache.get(key);
+  if (answer === undefined) {
+    answer = aareIntersects(allowMatcher, denyMatcher);
+    if (intersectCache.size >= INTERSECT_CACHE_SIZE) intersectCache.clear();
+    intersectCache.set(key, answer);
+  }
+  return answer;
+}
+
 /**
  * A deny rule that no allow rule overlaps changes no decision; it only turns logged implicit denials into silent
  * ones (apparmor.d(5): deny rules are quiet). Checked on file rules with the AARE engine.
@@ -99,7 +115,7 @@ function lintDenyOverlaps(profile: ResolvedProfile, mainFile: string, out: Diagn
   const allows = files.filter((r) => r.qualifiers.access === 'allow' && r.path).map((r) => r.path?.text ?? '');
   const matchers = allows.flatMap((path) => {
     const compiled = compileAare(path);
-    return compiled.ok ? [{ prefix: literalPrefix(path), matcher: compiled.matcher }] : [];
+    return compiled.ok ? [{ path, prefix: literalPrefix(path), matcher: compiled.matcher }] : [];
   });
   const denies = files.filter((r) => r.qualifiers.access === 'deny').length;
   // each pair may cost a DFA product; past this budget the check would slow the editor down, so it is skipped
@@ -110,7 +126,7 @@ function lintDenyOverlaps(profile: ResolvedProfile, mainFile: string, out: Diagn
     if (!deny.ok) continue;
     const denyPrefix = literalPrefix(rule.path.text);
     const overlaps = (m: (typeof matchers)[number]): boolean =>
-      (m.prefix.startsWith(denyPrefix) || denyPrefix.startsWith(m.prefix)) && aareIntersects(m.matcher, deny.matcher);
+      (m.prefix.startsWith(denyPrefix) || denyPrefix.startsWith(m.prefix)) && cachedIntersects(m.path, m.matcher, rule.path?.text ?? '', deny.matcher);
     if (matchers.some(overlaps)) continue;
     // an info, not a warning: abstractions deny defensively what the including profile may allow
     out.push(diag(rule, 'DENY_MATCHES_NOTHING', 'info',
