@@ -131,7 +131,7 @@ describe('createWorld', () => {
   });
 
   it('starts fresh from a damaged or foreign snapshot', () => {
-    for (const snapshot of [null, {}, { version: 2 }, { ...createWorld().snapshot(), files: 'x' }, { ...createWorld().snapshot(), sessions: [] }]) {
+    for (const snapshot of [null, {}, { version: 2 }, { ...createWorld().snapshot(), files: 'x' }, { ...createWorld().snapshot(), sessions: [] }, { ...createWorld().snapshot(), policy: [{ op: 'load', text: 7 }] }]) {
       const world = createWorld({ snapshot: snapshot as never });
       expect(world.prompt()).toBe('root@node01:~# ');
       expect(world.run('aa-enabled').stdout).toBe('Yes\n');

@@ -78,12 +78,12 @@ export type World = {
  */
 export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}): World {
   // a snapshot from storage may be stale or damaged: an unusable one gives a fresh world
-  const saved = isWorldSnapshot(options.snapshot) ? options.snapshot : undefined;
-  const node = new SimNode(registry, {
-    hostname: saved?.hostname ?? options.hostname ?? 'node01',
-    ...(saved ? { clock: saved.clock, auditSerial: saved.auditSerial } : options.clock ? { clock: options.clock } : {}),
-  });
-  if (saved) restoreNode(node, saved);
+  let saved = isWorldSnapshot(options.snapshot) ? options.snapshot : undefined;
+  let node = bootNode(registry, options, saved);
+  if (node === undefined) {
+    saved = undefined;
+    node = bootNode(registry, options, undefined) as SimNode;
+  }
   const sessions: Session[] = [];
   let pending: { user: string; isLogin: boolean; label: LoadedProfile | undefined } | undefined;
   let hasExited = false;
@@ -215,6 +215,21 @@ function snapshotFiles(node: SimNode): SnapshotFile[] {
   };
   walk('/');
   return files;
+}
+
+/** Boots a node, restoring a snapshot over it; undefined when the snapshot cannot be restored. */
+function bootNode(registry: CommandRegistry, options: WorldOptions, saved: WorldSnapshot | undefined): SimNode | undefined {
+  const node = new SimNode(registry, {
+    hostname: saved?.hostname ?? options.hostname ?? 'node01',
+    ...(saved ? { clock: saved.clock, auditSerial: saved.auditSerial } : options.clock ? { clock: options.clock } : {}),
+  });
+  if (saved === undefined) return node;
+  try {
+    restoreNode(node, saved);
+    return node;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Lays a snapshot's files and policy over a freshly booted node. */
