@@ -163,15 +163,18 @@ export class LineEditor {
       if (interrupt >= 0) {
         this.#queue = keys.slice(interrupt + 1);
         this.#out += '^C';
-      } else this.#queue.push(...keys);
+      } else this.#queue = this.#queue.concat(keys);
       return this.#flush();
     }
-    this.#queue.push(...keys);
+    this.#queue = this.#queue.concat(keys);
     return this.#drain();
   }
 
   #drain(): EditorOutput {
-    while (this.#mode !== 'waiting' && this.#queue.length > 0) this.#handle(this.#queue.shift()!);
+    // An index, not shift(): a pasted file can be tens of thousands of keys.
+    let next = 0;
+    while (this.#mode !== 'waiting' && next < this.#queue.length) this.#handle(this.#queue[next++]!);
+    this.#queue = this.#queue.slice(next);
     return this.#flush();
   }
 
@@ -378,7 +381,6 @@ export class LineEditor {
 
   #answerListing(key: Key): void {
     const answer = key.kind === 'text' ? key.text[0]! : key.kind === 'control' ? key.char : '';
-    if (key.kind === 'text' && key.text.length > 1) this.#queue.unshift({ kind: 'text', text: key.text.slice(1) });
     const isYes = answer === 'y' || answer === 'Y' || answer === ' ';
     const isNo = answer === 'n' || answer === 'N' || answer === '\x7f' || answer === '\x07' || answer === '\x03';
     if (!isYes && !isNo) {
@@ -389,6 +391,8 @@ export class LineEditor {
     this.#listing = [];
     this.#mode = 'edit';
     this.#redraw();
+    // The rest of a typed run is ordinary input again.
+    if (key.kind === 'text' && key.text.length > 1) this.#handle({ kind: 'text', text: key.text.slice(1) });
   }
 
   #startSearch(): void {
