@@ -61,3 +61,12 @@ describe('cat', () => {
     expect(invoke(world, catCommand, ['cat', '/tmp'], { flavour: 'busybox' }).stderr).toBe('cat: read error: Is a directory\n');
   });
 });
+
+describe('cat -v and -A', () => {
+  test('shows control characters, DEL and high bytes as cat.c does', () => {
+    const world = makeWorld();
+    run(world, "/usr/bin/printf 'a\\001\\tb\\177\\n' > /tmp/c");
+    expect(run(world, 'cat -v /tmp/c').stdout).toBe('a^A\tb^?\n');
+    expect(run(world, 'cat -A /tmp/c').stdout).toBe('a^A^Ib^?$\n');
+  });
+});

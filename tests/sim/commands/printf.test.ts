@@ -23,3 +23,10 @@ describe('printf (/usr/bin/printf)', () => {
     expect(run(world, "/usr/bin/printf '%z'").exitCode).toBe(1);
   });
 });
+
+describe('printf escapes', () => {
+  test('takes \\NNN octal in the format and \\0NNN in %b arguments', () => {
+    const world = makeWorld();
+    expect(run(world, "/usr/bin/printf 'A\\101\\0101|%b\\n' '\\0102'").stdout).toBe('AA\b1|B\n');
+  });
+});

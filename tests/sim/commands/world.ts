@@ -1,33 +1,19 @@
-// The world the command tests run in: the node's registry plus every command of src/sim/shell/commands
-// (registered again so a command not yet wired into the node list is still installed), and helpers to
-// run a line and to enter a profile the way aa-exec does (change_onexec, then exec).
+// The world the command tests run in (the node with every installed command) and helpers to run a line,
+// load a profile, collect the audit records of a line and invoke one command spec directly.
 import { buildWorld, type World } from '../../../src/sim/node/world.ts';
 import { createNodeRegistry } from '../../../src/sim/node/commands.ts';
 import type { CommandSpec } from '../../../src/sim/shell/registry.ts';
 import { createProcessApi } from '../../../src/sim/node/process.ts';
-import { curlCommand } from '../../../src/sim/shell/commands/curl.ts';
-import { envCommand } from '../../../src/sim/shell/commands/env.ts';
-import { historyCommand } from '../../../src/sim/shell/commands/history.ts';
-import { pingCommand } from '../../../src/sim/shell/commands/ping.ts';
-import { printfCommand } from '../../../src/sim/shell/commands/printf.ts';
-import { psCommand } from '../../../src/sim/shell/commands/ps.ts';
-import { wgetCommand } from '../../../src/sim/shell/commands/wget.ts';
-import { whichCommand } from '../../../src/sim/shell/commands/which.ts';
-
-/** Commands this task adds that the node list may not name yet. */
-export const EXTRA_COMMANDS: readonly CommandSpec[] = [curlCommand, envCommand, historyCommand, pingCommand, printfCommand, psCommand, wgetCommand, whichCommand];
 
 /** What a test compares: the three streams of one line. */
 export type Run = { stdout: string; stderr: string; exitCode: number };
 
 /**
  * @param user - who is logged in (default root)
- * @returns a fresh world with every command installed
+ * @returns a fresh world with every node command installed
  */
 export function makeWorld(user = 'root'): World {
-  const registry = createNodeRegistry();
-  for (const spec of EXTRA_COMMANDS) if (registry.get(spec.name) === undefined) registry.register(spec);
-  return buildWorld(registry, { user });
+  return buildWorld(createNodeRegistry(), { user });
 }
 
 /**

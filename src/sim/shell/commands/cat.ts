@@ -9,7 +9,7 @@ const LONG = {
   'squeeze-blank': { key: 's' }, 'show-tabs': { key: 'T' }, 'show-nonprinting': { key: 'v' },
 };
 
-type Format = { number: boolean; nonblank: boolean; squeeze: boolean; ends: boolean; tabs: boolean };
+type Format = { number: boolean; nonblank: boolean; squeeze: boolean; ends: boolean; tabs: boolean; nonprinting: boolean };
 
 /** The `cat` program. */
 export const catCommand: CommandSpec = {
@@ -31,6 +31,7 @@ export const catCommand: CommandSpec = {
     const format: Format = {
       number: args.has('n') || args.has('b'), nonblank: args.has('b'), squeeze: args.has('s'),
       ends: args.has('E') || args.has('A') || args.has('e'), tabs: args.has('T') || args.has('A') || args.has('t'),
+      nonprinting: ['v', 'A', 'e', 't'].some((k) => args.has(k)),
     };
     const output = new Output();
     const state = { line: 0, blank: false, atStart: true };
@@ -47,7 +48,7 @@ export const catCommand: CommandSpec = {
 };
 
 function isPlain(format: Format): boolean {
-  return !format.number && !format.squeeze && !format.ends && !format.tabs;
+  return !format.number && !format.squeeze && !format.ends && !format.tabs && !format.nonprinting;
 }
 
 function failure(inv: Invocation, name: string, operand: string, errno: Parameters<typeof strerror>[0], phase: 'open' | 'read'): string {
@@ -68,9 +69,22 @@ function decorate(text: string, format: Format, state: { line: number; blank: bo
       state.blank = isBlank;
       if (format.number && !(format.nonblank && isBlank)) out += `${String(++state.line).padStart(6)}\t`;
     }
-    out += format.tabs ? piece.replace(/\t/g, '^I') : piece;
+    const shown = format.nonprinting ? showNonprinting(piece) : piece;
+    out += format.tabs ? shown.replace(/\t/g, '^I') : shown;
     if (hasNewline) out += format.ends ? '$\n' : '\n';
     state.atStart = hasNewline;
   }
   return out;
+}
+
+/** `-v` as cat.c: control characters as `^X`, DEL as `^?`, bytes above 127 as `M-` plus their low form. */
+function showNonprinting(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\xff]/g, (char) => {
+    const code = char.charCodeAt(0);
+    const low = code & 0x7f;
+    const prefix = code >= 0x80 ? 'M-' : '';
+    if (low === 0x7f) return `${prefix}^?`;
+    if (low < 0x20 && !(code >= 0x80 && low === 9) && !(code >= 0x80 && low === 10)) return `${prefix}^${String.fromCharCode(low + 0x40)}`;
+    return `${prefix}${String.fromCharCode(low)}`;
+  });
 }

@@ -79,6 +79,11 @@ function pass(format: string, state: State, out: { text: string }): boolean | st
   for (const m of format.matchAll(directive)) {
     out.text += format.slice(last, m.index);
     last = m.index + m[0].length;
+    if (/^\\[0-7]/.test(m[0])) {
+      // the format's own escapes take \NNN octal without the leading 0 that %b and echo -e need
+      out.text += String.fromCharCode(parseInt(m[0].slice(1), 8) & 0xff);
+      continue;
+    }
     if (m[0].startsWith('\\')) {
       const escaped = interpretEscapes(m[0]);
       if (escaped.stop) return false;
