@@ -19,8 +19,12 @@ import type { AareError, AareOptions } from './types.ts';
  */
 export const MAX_AARE_LENGTH = 8192;
 
-/** How many compiled patterns `compileAare` remembers (least recently used are dropped). */
-export const COMPILE_CACHE_SIZE = 512;
+/**
+ * How many compiled patterns `compileAare` remembers (least recently used are dropped). The editor re-checks a
+ * whole file after each keystroke, in order: a cache smaller than the file's patterns (a 1,000-line profile plus
+ * its abstractions) would drop each one just before it is needed again, and every check would recompile all.
+ */
+export const COMPILE_CACHE_SIZE = 2048;
 
 /** The result of {@link compileAare}. `warnings` are the parser's non-fatal remarks. */
 export type CompileAareResult =
