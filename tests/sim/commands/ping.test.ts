@@ -65,6 +65,12 @@ describe('ping', () => {
     expect(run(world, 'ping -c 1 nosuch.example')).toEqual({ stdout: '', stderr: 'ping: nosuch.example: Name or service not known\n', exitCode: 2 });
   });
 
+  test('fails for a normal user, who has no CAP_NET_RAW in this model, with iputils\' hint', () => {
+    expect(run(makeWorld('user'), 'ping -c1 127.0.0.1')).toEqual({
+      stdout: '', stderr: 'ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\nping: => missing cap_net_raw+p capability or setuid?\n', exitCode: 2,
+    });
+  });
+
   test('reports usage errors', () => {
     const world = makeWorld();
     expect(run(world, 'ping')).toEqual({ stdout: '', stderr: 'ping: usage error: Destination address required\n', exitCode: 1 });

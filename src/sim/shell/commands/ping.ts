@@ -52,7 +52,9 @@ export const pingCommand: CommandSpec = {
     const v6 = args.has('4') ? v4 : createSocket(inv, { family: 'inet6', protocol: 'icmpv6' });
     if (!v4.ok && !v6.ok) {
       const last = args.has('4') ? v4 : v6;
-      return { stdout: '', stderr: `ping: socktype: SOCK_RAW\nping: socket: ${strerror(last.ok ? 'EACCES' : last.errno)}\n`, exitCode: 2 };
+      // as ping.c create_socket: a non-root caller also gets the hint about the missing file capability
+      const hint = inv.proc.uid === 0 ? '' : 'ping: => missing cap_net_raw+p capability or setuid?\n';
+      return { stdout: '', stderr: `ping: socktype: SOCK_RAW\nping: socket: ${strerror(last.ok ? 'EACCES' : last.errno)}\n${hint}`, exitCode: 2 };
     }
     const resolved = resolveHost(inv, destination);
     if (!resolved.ok) {
