@@ -41,6 +41,8 @@ function readManifests(ctx: VerbContext): { text: string; fileName: string } | C
  * @returns one line per object, warnings and errors
  */
 export function runManifestVerb(ctx: VerbContext, verb: 'create' | 'apply' | 'delete'): CommandResult {
+  const [sub, name] = ctx.args.positional;
+  if (verb === 'create' && (sub === 'namespace' || sub === 'ns') && flag(ctx.args, 'filename') === undefined) return createNamespace(ctx, name);
   const read = readManifests(ctx);
   if ('exitCode' in read) return read;
   const rules = ctx.cluster.api.rules;
@@ -61,6 +63,21 @@ export function runManifestVerb(ctx: VerbContext, verb: 'create' | 'apply' | 'de
     else c.errors.push(created.error);
   }
   return finish(ctx, c);
+}
+
+/** `kubectl create namespace NAME`. */
+function createNamespace(ctx: VerbContext, name: string | undefined): CommandResult {
+  if (name === undefined) return failure(`error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples`);
+  const created = ctx.cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, dryRun(ctx) ? { dryRun: true } : {});
+  const c: Collected = { stdout: '', warnings: [...created.warnings], errors: [] };
+  if (created.ok) c.stdout = `namespace/${name} created${dryRun(ctx) ? ' (server dry run)' : ''}\n`; else c.errors.push(created.error);
+  return finish(ctx, c);
+}
+
+/** `--dry-run=server` (client dry runs are treated the same: nothing is stored). */
+function dryRun(ctx: VerbContext): boolean {
+  const value = flag(ctx.args, 'dry-run');
+  return value !== undefined && value !== 'none';
 }
 
 function deleteOne(ctx: VerbContext, object: KubeObject, namespace: string | undefined, c: Collected): void {
@@ -111,9 +128,11 @@ export function runRun(ctx: VerbContext): CommandResult {
     apiVersion: 'v1', kind: 'Pod', metadata: { name, labels },
     spec: { containers: [container], restartPolicy: flag(ctx.args, 'restart') ?? 'Always' },
   };
-  const created = ctx.cluster.api.create(pod, { namespace: namespaceOf(ctx.args) });
+  const mode = flag(ctx.args, 'dry-run');
+  const created = ctx.cluster.api.create(pod, { namespace: namespaceOf(ctx.args), ...(dryRun(ctx) ? { dryRun: true } : {}) });
   const c: Collected = { stdout: '', warnings: [...created.warnings], errors: [] };
-  if (created.ok) c.stdout = `pod/${name} created\n`; else c.errors.push(created.error);
+  const suffix = mode === 'server' ? ' (server dry run)' : dryRun(ctx) ? ' (dry run)' : '';
+  if (created.ok) c.stdout = `pod/${name} created${suffix}\n`; else c.errors.push(created.error);
   return finish(ctx, c);
 }
 
