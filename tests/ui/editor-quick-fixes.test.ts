@@ -75,6 +75,13 @@ describe('quickFixesFor', () => {
     expect(codes(result)).not.toContain('QUIET_DENY');
   });
 
+  it('spells #include as include', () => {
+    const text = 'include <tunables/global>\nprofile p {\n  #include <abstractions/base>\n}\n';
+    const { result } = fixed(text, 'DEPRECATED_SYNTAX');
+    expect(result).toBe('include <tunables/global>\nprofile p {\n  include <abstractions/base>\n}\n');
+    expect(codes(result)).toEqual([]);
+  });
+
   it('corrects a misspelt capability to the closest one', () => {
     const { result } = fixed('profile p {\n  capability chwon,\n}\n', 'UNKNOWN_CAPABILITY');
     expect(result).toBe('profile p {\n  capability chown,\n}\n');

@@ -1,7 +1,7 @@
 /**
  * Quick fixes for the mistakes learners make most, computed from a diagnostic and the text (no Monaco):
  * a missing comma, a comma after an include, qualifiers in the wrong order, `w` with `a`, exec modes on deny
- * rules, a bare `x`, `ux`, quiet deny rules and misspelt capabilities. Each fix is a list of text edits.
+ * rules, a bare `x`, `ux`, quiet deny rules, `#include` and misspelt capabilities. Each fix is a list of text edits.
  */
 import type { Diagnostic } from '../../apparmor/index.ts';
 import { CAPABILITIES } from '../../apparmor/vocabulary.ts';
@@ -113,6 +113,10 @@ export function quickFixesFor(text: string, diagnostic: Diagnostic): QuickFix[] 
     case 'UNEXPECTED_TOKEN': case 'QUALIFIER_ORDER': case 'INCLUDE_WITH_COMMA': return unexpectedToken(text, diagnostic);
     case 'EXEC_MODE_WITH_DENY': case 'BARE_X_WITHOUT_DENY': case 'INVALID_PERMISSION': case 'CONFLICTING_PERMS': case 'WRITE_AND_APPEND':
       return permissionFixes(text, diagnostic);
+    case 'DEPRECATED_SYNTAX':
+      return word.startsWith('#include')
+        ? [{ title: "Write 'include' (without '#')", edits: [{ range: [diagnostic.range[0], diagnostic.range[0] + 1], text: '' }], isPreferred: true }]
+        : [];
     case 'QUIET_DENY':
       return [{ title: "Write 'audit deny' so the denial is logged", edits: [{ range: [diagnostic.range[0], diagnostic.range[0]], text: 'audit ' }], isPreferred: false }];
     case 'DANGEROUS_UX': {
