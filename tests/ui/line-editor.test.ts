@@ -340,6 +340,14 @@ describe('reverse-i-search (Ctrl-R)', () => {
     expect([editor.text, editor.cursor]).toEqual(['typed', 5]);
   });
 
+  it('Ctrl-C stamps ^C on the search line as drawn and starts a fresh prompt', async () => {
+    const { editor, first } = createEditor({ history: ['echo one'] });
+    const writes = [first.write, editor.feed('\x12one').write];
+    const out = editor.feed('\x03');
+    expect(out.actions).toEqual([{ kind: 'interrupt' }]);
+    expect(await screenOf([...writes, out.write])).toEqual(["(reverse-i-search)`one': echo ^Ce", '$']);
+  });
+
   it('Up after an accepted search continues from the found entry', () => {
     const editor = typed(['\x12', 'ssh', '\x1b', UP], { history });
     expect(editor.text).toBe(history[1]);

@@ -18,8 +18,8 @@ export type CompletionStep = {
   list?: string[];
 };
 
-function replaceWord(line: LineState, from: number, insertion: string, skip: number): LineState {
-  return { text: line.text.slice(0, from) + insertion + line.text.slice(line.cursor), cursor: from + insertion.length + skip };
+function replaceWord(line: LineState, from: number, insertion: string): LineState {
+  return { text: line.text.slice(0, from) + insertion + line.text.slice(line.cursor), cursor: from + insertion.length };
 }
 
 /**
@@ -40,14 +40,13 @@ export function completeLine(line: LineState, answer: Completion | undefined, is
   if (isSecondTab) return { ...step, list: candidates };
   let next = line;
   if (candidates.length === 1) {
-    // As readline's append_to_match: a space after a finished word (or step over one), none after a directory.
+    // As readline's append_to_match for filenames: a space only at the end of the line, none after a directory.
     const only = candidates[0]!;
-    const isDirectory = only.endsWith('/');
-    const isSpaceNext = text[cursor] === ' ';
-    next = replaceWord(line, from, only + (isDirectory || isSpaceNext ? '' : ' '), isSpaceNext && !isDirectory ? 1 : 0);
+    const isSpaced = cursor === text.length && !only.endsWith('/');
+    next = replaceWord(line, from, only + (isSpaced ? ' ' : ''));
   } else {
     const common = longestCommonPrefix(candidates);
-    if (common.length > cursor - from) next = replaceWord(line, from, common, 0);
+    if (common.length > cursor - from) next = replaceWord(line, from, common);
   }
   return { ...step, line: next, isChanged: next.text !== text, isBell: candidates.length > 1 };
 }

@@ -413,6 +413,12 @@ export class LineEditor {
     else if (control === '\x7f' || control === '\x08') step = rubOutSearch(lines, search);
     else if (control === '\x17' || control === '\x19') step = yankIntoSearch(lines, search, control === '\x17' ? 'word' : 'rest');
     else if (control === '\x13') return true; // Ctrl-S: the tty's XOFF in a real terminal, never seen by bash
+    else if (control === '\x03') {
+      // Ctrl-C: ^C lands on the search line as drawn; the line is abandoned, not restored.
+      this.#search = undefined;
+      this.#mode = 'edit';
+      return false;
+    }
     else if (control === '\x07') {
       // Ctrl-G: abort, back to the line and cursor as they were before the search.
       this.#endSearch(search.startLine, search.startPoint, false);
