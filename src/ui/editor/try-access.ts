@@ -125,7 +125,7 @@ export function tryAccess(text: string, policy: CompiledPolicy, subjectLine: str
     complain: complainNote(profile, policy, decision.verdict, request),
     auditLine,
     logNote: auditLine
-      ? 'The kernel logs this line (dmesg, /var/log/audit/audit.log):'
+      ? `The kernel logs this line (dmesg, /var/log/audit/audit.log), here as if ${request.comm} with pid ${TASK_PID} asked:`
       : isQuietDeny ? 'The denial is quiet: plain deny rules log nothing (write "audit deny" to see it in the log).' : 'Nothing is logged: allowed accesses are not audited unless a rule says audit.',
   };
 }
