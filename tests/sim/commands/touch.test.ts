@@ -36,6 +36,18 @@ describe('touch', () => {
     expect(run(world, 'ls /tmp').stdout).toBe('');
   });
 
+  test('still updates an existing file the profile will not let it open: utimensat is not mediated', () => {
+    const world = makeWorld();
+    loadProfile(world, DENY_WRITE);
+    run(world, 'echo hello > /tmp/existing');
+    expect(run(world, 'aa-exec -p k8s-apparmor-example-deny-write -- touch /tmp/existing')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(run(world, 'cat /tmp/existing').stdout).toBe('hello\n');
+  });
+
+  test('cannot touch another user\'s read-only file as a normal user', () => {
+    expect(run(makeWorld('user'), 'touch /etc/hostname')).toEqual({ stdout: '', stderr: "touch: cannot touch '/etc/hostname': Permission denied\n", exitCode: 1 });
+  });
+
   test('is refused by file permissions for a normal user in a root-owned directory', () => {
     const world = makeWorld('user');
     expect(run(world, 'touch /etc/x')).toEqual({ stdout: '', stderr: "touch: cannot touch '/etc/x': Permission denied\n", exitCode: 1 });
