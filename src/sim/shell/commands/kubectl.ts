@@ -71,6 +71,7 @@ function runKubectl(cluster: Cluster, inv: Invocation): CommandResult {
   const ctx: VerbContext = {
     cluster, args: parsed, stdin: inv.context.stdin,
     readFile: (path) => {
+      if (path === '/dev/stdin') return inv.context.stdin;
       const absolute = path.startsWith('/') ? path : `${inv.context.cwd.replace(/\/$/, '')}/${path}`;
       const read = inv.proc.readFile(absolute);
       return read.ok ? read.value : undefined;
