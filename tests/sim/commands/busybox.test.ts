@@ -17,14 +17,14 @@ describe('busybox wording', () => {
   const world = makeWorld();
   const bb = (spec: Parameters<typeof invoke>[1], argv: string[]) => invoke(world, spec, argv, { flavour: 'busybox' });
 
-  test('file errors', () => {
+  test('words file errors as busybox applets do', () => {
     expect(bb(cpCommand, ['cp', '/nope', '/tmp/x']).stderr).toBe("cp: can't stat '/nope': No such file or directory\n");
     expect(bb(cpCommand, ['cp', '/tmp', '/tmp/y']).stderr).toBe("cp: omitting directory '/tmp'\n");
     expect(bb(mvCommand, ['mv', '/nope', '/tmp/x']).stderr).toBe("mv: can't rename '/nope': No such file or directory\n");
     expect(bb(chownCommand, ['chown', 'root', '/nope']).stderr).toBe('chown: /nope: No such file or directory\n');
   });
 
-  test('bad values', () => {
+  test('words bad numbers, unknown users and missing programs as busybox does', () => {
     expect(bb(idCommand, ['id', 'nosuch'])).toEqual({ stdout: '', stderr: 'id: unknown user nosuch\n', exitCode: 1 });
     expect(bb(headCommand, ['head', '-n', 'x']).stderr).toBe("head: invalid number 'x'\n");
     expect(bb(sleepCommand, ['sleep', 'x']).stderr).toBe("sleep: invalid number 'x'\n");

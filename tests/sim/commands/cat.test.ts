@@ -30,7 +30,7 @@ describe('cat', () => {
     expect(run(world, 'cat /nope /tmp/a')).toEqual({ stdout: 'ok\n', stderr: 'cat: /nope: No such file or directory\n', exitCode: 1 });
   });
 
-  test('reports a directory', () => {
+  test('reports a directory it cannot read', () => {
     expect(run(makeWorld(), 'cat /tmp')).toEqual({ stdout: '', stderr: 'cat: /tmp: Is a directory\n', exitCode: 1 });
   });
 

@@ -30,7 +30,7 @@ describe('uname, hostname, pwd, which, clear, true, false, sleep', () => {
     expect(run(world, 'which -a ls').stdout).toContain('/usr/bin/ls\n');
   });
 
-  test('clear, true and false', () => {
+  test('clear prints the terminal reset, true and false only set the status', () => {
     const world = makeWorld();
     expect(run(world, 'clear')).toEqual({ stdout: CLEAR_SEQUENCE, stderr: '', exitCode: 0 });
     expect(run(world, '/bin/true --version x')).toEqual({ stdout: '', stderr: '', exitCode: 0 });

@@ -71,7 +71,7 @@ describe('ping', () => {
     });
   });
 
-  test('reports usage errors', () => {
+  test('reports a missing destination and a bad count', () => {
     const world = makeWorld();
     expect(run(world, 'ping')).toEqual({ stdout: '', stderr: 'ping: usage error: Destination address required\n', exitCode: 1 });
     expect(run(world, 'ping -c 0 127.0.0.1').exitCode).toBe(1);

@@ -19,7 +19,7 @@ describe('rmdir', () => {
     expect(run(world, 'rmdir /tmp/zz').stderr).toBe("rmdir: failed to remove '/tmp/zz': No such file or directory\n");
   });
 
-  test('refuses a file', () => {
+  test('refuses to remove a regular file', () => {
     const world = makeWorld();
     run(world, 'touch /tmp/f');
     expect(run(world, 'rmdir /tmp/f').stderr).toBe("rmdir: failed to remove '/tmp/f': Not a directory\n");
