@@ -5,6 +5,7 @@
  */
 import type { SimNode } from '../../node/node.ts';
 import { createKubectlCommand } from '../../shell/commands/kubectl.ts';
+import { createSshCommand } from './ssh-command.ts';
 import { Cluster, type ClusterOptions } from '../cluster.ts';
 
 /**
@@ -16,5 +17,8 @@ import { Cluster, type ClusterOptions } from '../cluster.ts';
 export function installCluster(controlPlane: SimNode, options: Omit<ClusterOptions, 'controlPlane'>): Cluster {
   const cluster = new Cluster({ ...options, controlPlane });
   controlPlane.registry.register(createKubectlCommand(cluster));
+  // ssh reaches the other nodes; the node's own ssh still answers for itself and unknown hosts
+  const local = controlPlane.registry.get('ssh');
+  if (local) controlPlane.registry.register(createSshCommand(cluster, local));
   return cluster;
 }

@@ -59,8 +59,8 @@ function runKubectl(cluster: Cluster, inv: Invocation): CommandResult {
   const parsed = parseKubectlArgs(inv.argv.slice(1));
   const verbName = 'verb' in parsed ? parsed.verb : '';
   if ('error' in parsed) {
-    const first = inv.argv.slice(1).find((a) => !a.startsWith('-'));
-    const where = first !== undefined && VERBS[first] ? `kubectl ${first}` : 'kubectl';
+    const first = inv.argv.slice(1).find((a) => VERBS[a] !== undefined);
+    const where = first !== undefined ? `kubectl ${first}` : 'kubectl';
     return failure(`error: ${parsed.error}\nSee '${where} --help' for usage.`);
   }
   if (verbName === '' || (isOn(parsed, 'help') && !VERBS[verbName])) return result(KUBECTL_HELP);
