@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { layFiles } from '../../../src/sim/kernel/index.ts';
 import { hasConformanceData, readConformanceJson } from '../../conformance/dir.ts';
-import { makeWorld, run } from './world.ts';
+import { buildWorld } from '../../../src/sim/node/world.ts';
+import { createNodeRegistry } from '../../../src/sim/node/commands.ts';
+import { run } from './world.ts';
 
 type CmdOp = { op: string; as?: string | null; user?: string; argv?: string[]; sh?: string };
 type OpResult = { exit?: number; stdout?: string; stderr?: string; audit_norm?: string[] };
@@ -41,7 +43,8 @@ function commandLine(op: CmdOp): string {
 type Outcome = { exit: number; stdout: string; stderr: string; audit: string[] };
 
 function replay(kase: CaseResult, op: CmdOp): Outcome {
-  const world = makeWorld();
+  // the corpus VM's hostname (meta.kernel: "Linux oracle 6.1.0-56-amd64 …")
+  const world = buildWorld(createNodeRegistry(), { hostname: 'oracle' });
   layFiles(world.node.kernel, kase.files ?? []);
   const complain = kase.mode === 'complain' ? ' -C' : '';
   for (const profile of kase.profiles ?? []) run(world, `apparmor_parser -r${complain} <<'EOF'\n${profile}\nEOF`);
