@@ -72,6 +72,18 @@ const CASES: [string, string[], number][] = [
   ['Enter with the cursor on the first row of a wrapped line', ['echo abcdefghijklmnopqrstuvwxyz', '\x01', '\r'], 12],
   ['Ctrl-C at the start of a wrapped line', ['echo abcdefghijklmnopqrstuvwxyz', '\x01', '\x03'], 12],
   ['Ctrl-D on an empty line', ['\x04'], 80],
+  ['history keeps repeats (no HISTCONTROL)', ['echo a\r', 'echo a\r', '\x1b[A', '\x1b[A'], 80],
+  ['history keeps a line of blanks', ['   \r', '\x1b[A'], 80],
+  ['consecutive Ctrl-W kills yank back together', ['echo one two', '\x17', '\x17', '\x19'], 80],
+  ['consecutive Alt-d kills yank back together', ['echo one two', '\x01', '\x1bd', '\x1bd', '\x19'], 80],
+  ['a move between kills starts a new kill', ['echo one two', '\x17', L, '\x17', '\x19'], 80],
+  ['Ctrl-K then Ctrl-U yank back together', ['echo one two', L + L, '\x0b', '\x15', '\x19'], 80],
+  ['Meta-. inserts the last word of the previous command', ['echo x y\r', 'cat \x1b.'], 80],
+  ['Meta-. again goes further back', ['echo a b\r', 'echo x y\r', 'cat \x1b.', '\x1b.', '\x1b.'], 80],
+  ['pasted lines run one after another', ['echo a\recho b\recho c\r'], 80],
+  ['Ctrl-C during a search', ['echo one\r', '\x12', 'one', '\x03', '\x1b[A'], 80],
+  ['Tab in the middle of a word', ['cat hosXX', L + L, '\t'], 80],
+  ['a unique completion before a space steps over it', ['cat hostn x', L + L, '\t', 'Z'], 80],
 ];
 
 const PTY = String.raw`
