@@ -17,6 +17,7 @@ import { absolutePath, createProcessApi, findProgram, type ProcessHost } from '.
 import { createShellHost } from './shell-host.ts';
 import { createIncludeReader, loadPolicyAs, removeProfileAs, type PolicyHost, type PolicyOp } from './policy-admin.ts';
 import { nestedShellRequest } from '../shell/nested-shell.ts';
+import { createShell } from '../shell/shell.ts';
 import type { PolicyLoadOptions, PolicyLoadOutcome, ProcInfo, ProcResult, SpawnRequest } from './process-api.ts';
 
 /** How a node is built. */
@@ -31,7 +32,12 @@ export type NodeOptions = {
 type ProcessMeta = { ppid: number; args: readonly string[] };
 
 /** What a program run needs from the caller: the shell's context without the stdin getter semantics. */
-export type RunContext = Omit<CommandContext, 'stdin'> & { stdin: string; session?: SessionControl };
+export type RunContext = Omit<CommandContext, 'stdin'> & {
+  stdin: string;
+  session?: SessionControl;
+  /** dash's shellexec: exec every PATH match in turn (each refusal is logged), where bash execs the first */
+  isExecEveryPath?: boolean;
+};
 
 const KERNEL_RELEASE = '6.1.0-28-amd64';
 const KERNEL_VERSION = '#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)';
@@ -142,7 +148,15 @@ export class SimNode {
     this.#meta.set(child.pid, { ppid: parent.pid, args: this.#meta.get(parent.pid)?.args ?? [] });
     try {
       if (nodeLevel?.isNodeLevel) return this.#invoke(nodeLevel.name, child, argv, context);
-      return this.execInto(child, path, argv, context);
+      const first = this.execInto(child, path, argv, context);
+      if (!context.isExecEveryPath || typeof first !== 'string' || (argv[0] ?? '').includes('/')) return first;
+      // as dash's shellexec: try the later PATH matches too, and report the last refusal
+      let result: CommandResult | Errno = first;
+      for (const next of findProgram(this.kernel.fs, argv[0] ?? '', context.env, context.cwd, true).slice(1)) {
+        result = this.execInto(child, next, argv, context);
+        if (typeof result !== 'string') return result;
+      }
+      return result;
     } finally {
       this.kernel.exit(child);
       this.#meta.delete(child.pid);
@@ -199,16 +213,30 @@ export class SimNode {
     return result;
   }
 
-  /** A shell exec'd by a program (`sudo sh -c …`, `su -c`): the script runs as `task`; a bare one takes over the terminal. */
+  /**
+   * A shell exec'd by a program (`aa-exec -p P -- /bin/sh -c …`, `sudo sh -c`, `su -c`): a new shell
+   * process running as `task`, with its own `$$` and dash's or bash's wording (`/bin/sh: 1: …`); a bare
+   * one takes over the terminal.
+   */
   #runShell(task: Task, argv: readonly string[], context: RunContext): CommandResult {
-    const request = nestedShellRequest(argv, context.stdin, createShellHost(this, task), context.cwd);
+    const flavour = (argv[0] ?? '').split('/').pop() === 'bash' ? 'bash' : 'sh';
+    const host = createShellHost(this, task, context.session, flavour);
+    const request = nestedShellRequest(argv, context.stdin, host, context.cwd);
     if (request === undefined) return { stdout: '', stderr: '', exitCode: 0 };
     if ('error' in request) return { stdout: '', stderr: request.error, exitCode: request.status };
     if (request.script === '' && argv.length <= 1 && context.session) {
       context.session.startShell(USERS.find((u) => u.uid === task.uid)?.name ?? 'root', { isLogin: false, pid: task.pid });
       return { stdout: '', stderr: '', exitCode: 0 };
     }
-    return this.#withCurrent(task, () => context.runScript(request.script, { stdin: request.stdin, argv0: request.argv0, args: request.args }));
+    // the shell's own stdin and positional parameters need the parent's runner; plain -c scripts get a process of their own
+    if (request.stdin !== '' || request.args.length > 0) {
+      return this.#withCurrent(task, () => context.runScript(request.script, { stdin: request.stdin, argv0: request.argv0, args: request.args }));
+    }
+    // dash names itself by argv[0] as exec'd (`/bin/sh: 1: …`) unless -c gave a $0
+    const argv0 = argv.indexOf('-c') >= 0 && argv.length > argv.indexOf('-c') + 2 ? request.argv0 : (argv[0] ?? request.argv0);
+    const shell = createShell(host, { flavour: request.flavour, isInteractive: false, argv0, env: context.env, cwd: context.cwd });
+    const result = this.#withCurrent(task, () => shell.run(request.script));
+    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
   }
 
   #withCurrent<T>(task: Task, body: () => T): T {

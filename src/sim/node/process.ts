@@ -5,7 +5,7 @@
  */
 import type { CommandResult } from '../shell/host.ts';
 import {
-  labelText, sysBind, sysChmod, sysChown, sysClose, sysKill, sysLink, sysMkdir, sysMknod, sysOpen, sysRead,
+  labelName, labelText, sysBind, sysChmod, sysChown, sysClose, sysKill, sysLink, sysMkdir, sysMknod, sysOpen, sysRead,
   sysReaddir, sysReadlink, sysRemove, sysRename, sysSocket, sysSocketOp, sysStat, sysTruncate, sysWrite,
   protocolNumber, sysChangeProfile, USERS, type Errno, type FileSystem, type Inode, type Kernel, type OpenFlags, type SysResult, type Task,
 } from '../kernel/index.ts';
@@ -62,15 +62,31 @@ export function absolutePath(cwd: string, path: string): string {
  * @param cwd - the working directory
  * @returns the path to exec, or ENOENT
  */
-export function findProgram(fs: FileSystem, name: string, env: Readonly<Record<string, string>>, cwd: string): string | 'ENOENT' {
-  if (name === '') return 'ENOENT';
-  if (name.includes('/')) return absolutePath(cwd, name);
+export function findProgram(fs: FileSystem, name: string, env: Readonly<Record<string, string>>, cwd: string): string | 'ENOENT';
+/**
+ * Every match of a name in `PATH`, in order (what dash tries one after the other).
+ * @param fs - the node's file system
+ * @param name - argv[0] without a slash
+ * @param env - the environment (PATH)
+ * @param cwd - the working directory
+ * @param isEvery - true
+ * @returns the paths that exist as files
+ */
+export function findProgram(fs: FileSystem, name: string, env: Readonly<Record<string, string>>, cwd: string, isEvery: true): string[];
+export function findProgram(
+  fs: FileSystem, name: string, env: Readonly<Record<string, string>>, cwd: string, isEvery = false,
+): string | 'ENOENT' | string[] {
+  if (name === '') return isEvery ? [] : 'ENOENT';
+  if (name.includes('/')) return isEvery ? [absolutePath(cwd, name)] : absolutePath(cwd, name);
+  const matches: string[] = [];
   for (const dir of (env.PATH ?? '/usr/bin:/bin').split(':')) {
     const path = absolutePath(cwd, `${dir === '' ? '.' : dir}/${name}`);
     const found = fs.lookup(path);
-    if (found.ok && found.inode.type === 'file') return path;
+    if (!found.ok || found.inode.type !== 'file') continue;
+    if (!isEvery) return path;
+    matches.push(path);
   }
-  return 'ENOENT';
+  return isEvery ? matches : 'ENOENT';
 }
 
 function result<T, U = T>(r: SysResult<T>, map?: (value: T) => U): ProcResult<U> {
@@ -87,6 +103,21 @@ function toStat(kernel: Kernel, inode: Inode, path: string): ProcStat {
     type: inode.type, mode: inode.mode, uid: inode.uid, gid: inode.gid, size, ino: inode.ino, nlink, path,
     ...(inode.type === 'symlink' && inode.target !== undefined ? { target: inode.target } : {}),
   };
+}
+
+/**
+ * Opening another task's `/proc/PID/attr/*` runs the ptrace read check (`proc_pid_attr_open` →
+ * `__mem_open(PTRACE_MODE_READ_FSCREDS)`), which AppArmor mediates and logs, but the kernel ignores its
+ * result: the read goes on either way.
+ */
+function checkAttrPeek(kernel: Kernel, task: Task, path: string): void {
+  const found = kernel.fs.lookup(path, { selfPid: task.pid });
+  const pid = found.ok ? /^\/proc\/(\d+)\/attr\//.exec(found.path)?.[1] : undefined;
+  const target = pid === undefined ? undefined : kernel.tasks.get(Number(pid));
+  if (target === undefined || target === task) return;
+  const peer = labelName(target.label);
+  if (!kernel.check(task, { class: 'ptrace', access: 'read', peer }).ok) return;
+  kernel.checkAs(task, target.label, { class: 'ptrace', access: 'readby', peer: labelName(task.label) });
 }
 
 /** The file calls: open/read/write and the path syscalls, with the live pseudo-files filled in. */
@@ -113,6 +144,7 @@ function fileCalls(kernel: Kernel, task: Task, cwd: string): FileCalls {
   return {
     readFile(path) {
       if (isPolicyViewDenied(path)) return { ok: false, errno: 'EACCES' };
+      checkAttrPeek(kernel, task, at(path));
       const opened = sysOpen(kernel, task, at(path), { access: 'rdonly' });
       if (!opened.ok) return { ok: false, errno: opened.errno };
       const inode = kernel.fs.lookup(at(path), { selfPid: task.pid });

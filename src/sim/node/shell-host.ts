@@ -28,9 +28,10 @@ export function toShellErrno(errno: Errno): ShellErrno {
  * @param node - the node
  * @param task - the shell's task
  * @param session - how `su`/`sudo -i` start a new shell (absent: they cannot)
+ * @param flavour - `sh` (dash) execs every PATH match in turn, `bash` only the first
  * @returns the host
  */
-export function createShellHost(node: SimNode, task: Task, session?: SessionControl): ShellHost {
+export function createShellHost(node: SimNode, task: Task, session?: SessionControl, flavour: 'bash' | 'sh' = 'bash'): ShellHost {
   const actor = (): Task => node.current ?? task;
   const host = node.processHost({ stdin: '', env: {}, cwd: '/', runScript: () => ({ stdout: '', stderr: '', exitCode: 0 }) });
   const proc = (): ReturnType<typeof createProcessApi> => createProcessApi(host, actor(), '/', {});
@@ -38,7 +39,7 @@ export function createShellHost(node: SimNode, task: Task, session?: SessionCont
   return {
     runCommand(argv, context) {
       const result = node.runProgram(actor(), argv, {
-        stdin: context.stdin, env: context.env, cwd: context.cwd, runScript: context.runScript,
+        stdin: context.stdin, env: context.env, cwd: context.cwd, runScript: context.runScript, isExecEveryPath: flavour === 'sh',
         ...(session ? { session } : {}),
       });
       return typeof result === 'string' ? toShellErrno(result) : result;
