@@ -76,7 +76,8 @@ export function syncPod(ctx: KubeletContext, node: KubeletNode, pod: Pod): void 
     pull(ctx, node, ref, c.image ?? '', event);
     const profile = runtimeProfile(pod, c.name, node.runtime);
     const label = profile === undefined || !isAppArmorEnabled(node.host) && profile.type !== 'Localhost' ? 'unconfined' : profile.label;
-    const command = [...(c.command ?? ref.image?.defaultCommand ?? []), ...(c.args ?? [])];
+    // `command` replaces the image's ENTRYPOINT (none in our images) and `args` its CMD
+    const command = c.command ? [...c.command, ...(c.args ?? [])] : c.args ?? [...(ref.image?.defaultCommand ?? [])];
     const made = createContainer(node.host, { podName: pod.metadata.name ?? '', image: ref, command, profile: label, runtime: node.runtime });
     if ('error' in made) {
       event('Warning', 'Failed', `Error: ${made.error}`);
