@@ -18,6 +18,12 @@ describe('mv', () => {
     expect(run(world, 'mv /tmp/f').stderr).toBe("mv: missing destination file operand after '/tmp/f'\nTry 'mv --help' for more information.\n");
   });
 
+  test('refuses to move a directory into itself', () => {
+    const world = makeWorld();
+    run(world, 'mkdir -p /tmp/d/sub');
+    expect(run(world, 'mv /tmp/d /tmp/d/sub')).toEqual({ stdout: '', stderr: "mv: cannot move '/tmp/d' to a subdirectory of itself, '/tmp/d/sub/d'\n", exitCode: 1 });
+  });
+
   test('is denied under the deny-write profile (rename needs w on the source)', () => {
     const world = makeWorld();
     loadProfile(world, DENY_WRITE);

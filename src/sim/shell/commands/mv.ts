@@ -44,6 +44,12 @@ export const mvCommand: CommandSpec = {
         output.fail(`${name}: cannot overwrite directory ${quote(dest)} with non-directory`);
         continue;
       }
+      const from = st.value.path;
+      if (st.value.type === 'dir' && inv.proc.resolve(dest).startsWith(`${from}/`)) {
+        // rename(2) fails with EINVAL; mv.c words it itself
+        output.fail(`${name}: cannot move ${quote(source)} to a subdirectory of itself, ${quote(dest)}`);
+        continue;
+      }
       const renamed = inv.proc.rename(source, dest);
       if (!renamed.ok) {
         output.fail(inv.flavour === 'busybox' ? `${name}: can't rename ${quote(source)}: ${strerror(renamed.errno)}` : `${name}: cannot move ${quote(source)} to ${quote(dest)}: ${strerror(renamed.errno)}`);
