@@ -12,6 +12,10 @@ export type { CommandSpec, Completion, Invocation } from './shell/registry.ts';
 export { SimNode } from './node/node.ts';
 export { NODE_COMMANDS, createNodeRegistry } from './node/commands.ts';
 export { DENY_WRITE_PATH, DENY_WRITE_PROFILE } from './node/layout.ts';
+// the cluster: `installCluster(world.node, { version })` makes the world's node a control plane with two workers
+export { installCluster } from './cluster/kubectl/install.ts';
+export { parseClusterVersion } from './cluster/versions.ts';
+export type { Cluster, ClusterNode, ClusterOptions } from './cluster/cluster.ts';
 export { isWorldSnapshot } from './node/world.ts';
 
 /**
