@@ -14,6 +14,7 @@ describe('head', () => {
     expect(run(world, 'head -n 2 /tmp/n').stdout).toBe('1\n2\n');
     expect(run(world, 'head -3 /tmp/n').stdout).toBe('1\n2\n3\n');
     expect(run(world, 'head -n -10 /tmp/n').stdout).toBe('1\n2\n');
+    expect(run(world, 'head -n +2 /tmp/n').stdout).toBe('1\n2\n');
     expect(run(world, 'head -c 3 /tmp/n').stdout).toBe('1\n2');
   });
 

@@ -27,7 +27,7 @@ export const chmodCommand: CommandSpec = {
   run(inv) {
     const name = programName(inv, 'chmod');
     const raw = inv.argv.slice(1);
-    const modeAt = raw.findIndex((a) => /^-[rwxXstugoa]*[-+=]?[rwxXst]*$/.test(a) && /^-[rwxXst]+$/.test(a));
+    const modeAt = raw.findIndex((a) => /^-[rwxXst]+$/.test(a));
     const modeOperand = modeAt === -1 ? undefined : raw[modeAt];
     const rest = modeAt === -1 ? raw : [...raw.slice(0, modeAt), ...raw.slice(modeAt + 1)];
     const args = parseArgs({ ...inv, argv: [name, ...rest] }, name, { short: 'cfvR', long: LONG }, 1, 'chmod [-Rcvf] MODE[,MODE]... FILE...');

@@ -48,7 +48,7 @@ export const headCommand: CommandSpec = {
     const last = args.options.findLast((o) => o.key === 'n' || o.key === 'c' || o.key === 'N');
     const isBytes = last?.key === 'c';
     const count = parseCount(last?.value ?? '10');
-    if (count === undefined || count.sign === '+') {
+    if (count === undefined) {
       const what = inv.flavour === 'busybox' ? 'invalid number' : `invalid number of ${isBytes ? 'bytes' : 'lines'}:`;
       return { stdout: '', stderr: `${name}: ${what} ${quote(last?.value ?? '')}\n`, exitCode: 1 };
     }
