@@ -65,8 +65,19 @@ export async function createXtermView(host: HTMLElement, options: XtermViewOptio
   terminal.open(host);
   const setLabel = (label: string): void => terminal.textarea?.setAttribute('aria-label', label);
   setLabel(options.label);
-  // Shift+Tab leaves the terminal (Tab itself completes, as in bash), so keyboard users are never trapped.
-  terminal.attachCustomKeyEventHandler((event) => !(event.key === 'Tab' && event.shiftKey));
+  terminal.attachCustomKeyEventHandler((event) => {
+    // Shift+Tab leaves the terminal (Tab itself completes, as in bash), so keyboard users are never trapped.
+    if (event.key === 'Tab' && event.shiftKey) return false;
+    const isCtrl = event.ctrlKey && !event.altKey && !event.metaKey;
+    // Ctrl+V pastes as in browser terminals (the browser's paste event reaches xterm) instead of quoted-insert.
+    if (isCtrl && event.key.toLowerCase() === 'v') return false;
+    // Ctrl+C copies when text is selected, and interrupts (^C) otherwise, as in VS Code's terminal.
+    if (isCtrl && event.key.toLowerCase() === 'c' && terminal.hasSelection()) {
+      if (event.type === 'keydown') void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
+      return false;
+    }
+    return true;
+  });
 
   let session: TerminalSession | undefined;
   let frame = 0;
