@@ -1,5 +1,7 @@
 // Golden cluster transcripts: each tests/fixtures/transcripts/cluster-v1.NN-*.txt is replayed in a fresh
 // world whose node is the control plane of a v1.NN cluster (two workers) and must come out byte for byte.
+// Words in the name switch cluster options: `-psp-` (PodSecurityPolicy admission on), `-apparmor-gate-off`
+// (--feature-gates=AppArmor=false), `-no-apparmor-` (the workers' kernels have AppArmor disabled).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +22,12 @@ describe('golden cluster transcripts', () => {
     it(`replays ${name} exactly`, () => {
       const expected = readFileSync(join(DIR, name), 'utf8');
       const world = createWorld({ hostname: 'controlplane' });
-      installCluster(world.node, { version: { major: 1, minor: Number(/^cluster-v1\.(\d+)-/.exec(name)?.[1]) } });
+      installCluster(world.node, {
+        version: { major: 1, minor: Number(/^cluster-v1\.(\d+)-/.exec(name)?.[1]) },
+        ...(name.includes('-psp') ? { isPspEnabled: true } : {}),
+        ...(name.includes('-apparmor-gate-off') ? { featureGates: { AppArmor: false } } : {}),
+        ...(name.includes('-no-apparmor') ? { appArmorDisabledOn: ['node01', 'node02'] } : {}),
+      });
       const script = scriptOf(expected, (text) => world.isComplete(text));
       expect(script).not.toBe('');
       expect(runTranscript(world, script)).toBe(expected);

@@ -100,6 +100,20 @@ const TABLES: Record<string, Columns> = {
       };
     },
   },
+  PodSecurityPolicy: {
+    headers: ['NAME', 'PRIV', 'CAPS', 'SELINUX', 'RUNASUSER', 'FSGROUP', 'SUPGROUP', 'READONLYROOTFS', 'VOLUMES'],
+    wide: [],
+    row: (o) => {
+      const spec = rec(o['spec']);
+      const rule = (k: string): string => str(rec(spec[k])['rule'], '');
+      const strings = (k: string): string => (Array.isArray(spec[k]) ? (spec[k] as unknown[]).map(String).join(',') : '');
+      return {
+        cells: [o.metadata.name ?? '', String(spec['privileged'] === true), strings('allowedCapabilities'), rule('seLinux'), rule('runAsUser'),
+          rule('fsGroup'), rule('supplementalGroups'), String(spec['readOnlyRootFilesystem'] === true), strings('volumes')],
+        wide: [],
+      };
+    },
+  },
   ConfigMap: {
     headers: ['NAME', 'DATA', 'AGE'],
     wide: [],

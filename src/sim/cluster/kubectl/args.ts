@@ -13,6 +13,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'filename', short: 'f', takesValue: true },
   { name: 'container', short: 'c', takesValue: true },
   { name: 'selector', short: 'l', takesValue: true },
+  { name: 'field-selector', takesValue: true },
   { name: 'image', takesValue: true },
   { name: 'restart', takesValue: true },
   { name: 'labels', takesValue: true },

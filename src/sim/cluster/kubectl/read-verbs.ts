@@ -91,8 +91,24 @@ function withKind(o: KubeObject, info: KindInfo): KubeObject {
   return { ...o, apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind };
 }
 
-/** `-l key=value[,key2=value2]` and `-l key` (exists) / `-l '!key'`. */
+/** `-l key=value[,key2=value2]`, `-l key` (exists), `-l '!key'` and `--field-selector`. */
 function selected(ctx: VerbContext, objects: KubeObject[]): KubeObject[] {
+  return byFields(ctx, byLabels(ctx, objects));
+}
+
+/** `--field-selector path=value[,path!=value]` over the object's fields (`involvedObject.name`, `spec.nodeName`). */
+function byFields(ctx: VerbContext, objects: KubeObject[]): KubeObject[] {
+  const selector = flag(ctx.args, 'field-selector');
+  if (selector === undefined) return objects;
+  const at = (o: unknown, path: string): string => {
+    const value = path.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), o);
+    return value === undefined ? '' : String(value);
+  };
+  const terms = selector.split(',').map((t) => /^([^!=]+?)\s*(==|=|!=)\s*(.*)$/.exec(t.trim())).filter((m) => m !== null);
+  return objects.filter((o) => terms.every((m) => (m[2] === '!=' ? at(o, m[1] ?? '') !== m[3] : at(o, m[1] ?? '') === m[3])));
+}
+
+function byLabels(ctx: VerbContext, objects: KubeObject[]): KubeObject[] {
   const selector = flag(ctx.args, 'selector');
   if (selector === undefined) return objects;
   const terms = selector.split(',').map((t) => t.trim()).filter((t) => t !== '');
