@@ -15,6 +15,7 @@ describe('sort', () => {
   test('sorts by a field with -k and -t', () => {
     const world = makeWorld();
     expect(run(world, "printf 'x:3\\ny:1\\nz:2\\n' | sort -t: -k2 -n").stdout).toBe('y:1\nz:2\nx:3\n');
+    expect(run(world, "printf 'b 2 x\\na 2 y\\nc 1 z\\n' | sort -k2,2n").stdout).toBe('c 1 z\na 2 y\nb 2 x\n');
   });
 
   test('reports an unreadable input with exit 2', () => {

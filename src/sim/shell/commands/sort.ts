@@ -9,12 +9,12 @@ const LONG = {
   'field-separator': { key: 't', argument: 'required' as const }, 'human-numeric-sort': { key: 'h' }, output: { key: 'o', argument: 'required' as const },
 };
 
-type Order = { numeric: boolean; fold: boolean; reverse: boolean; field: number | undefined; separator: string | undefined };
+type Order = { numeric: boolean; fold: boolean; reverse: boolean; field: number | undefined; lastField: number | undefined; separator: string | undefined };
 
 function keyOf(line: string, order: Order): string {
   if (order.field === undefined) return line;
   const parts = order.separator === undefined ? line.trim().split(/\s+/) : line.split(order.separator);
-  return parts.slice(order.field - 1).join(order.separator ?? ' ');
+  return parts.slice(order.field - 1, order.lastField).join(order.separator ?? ' ');
 }
 
 function leadingNumber(text: string): number {
@@ -56,8 +56,13 @@ export const sortCommand: CommandSpec = {
     if (isFailure(args)) return args;
     const keyText = args.value('k');
     const field = keyText === undefined ? undefined : Number(/^\d+/.exec(keyText)?.[0] ?? NaN);
+    // `-k2,2`: the key ends with field 2 (a missing end runs to the end of the line)
+    const end = keyText === undefined ? undefined : /^\d+[a-zA-Z]*,(\d+)/.exec(keyText)?.[1];
     if (field !== undefined && !(field >= 1)) return { stdout: '', stderr: `${name}: invalid number at field start: invalid count at start of ${quote(keyText ?? '')}\n`, exitCode: 2 };
-    const order: Order = { numeric: args.has('n') || args.has('h'), fold: args.has('f'), reverse: args.has('r'), field, separator: args.value('t') };
+    const order: Order = {
+      numeric: args.has('n') || args.has('h') || /^\d+n/.test(keyText ?? ''), fold: args.has('f'), reverse: args.has('r'), field,
+      lastField: end === undefined ? undefined : Number(end), separator: args.value('t'),
+    };
     const lines: string[] = [];
     for (const file of args.operands.length === 0 ? ['-'] : args.operands) {
       const input = readInput(inv, file);
