@@ -17,6 +17,7 @@ export { installCluster } from './cluster/kubectl/install.ts';
 export { parseClusterVersion } from './cluster/versions.ts';
 export type { Cluster, ClusterNode, ClusterOptions } from './cluster/cluster.ts';
 export { isWorldSnapshot } from './node/world.ts';
+export { runCmdOp, cmdLine } from './node/cmd-op.ts';
 
 /**
  * Creates a world: one Debian node (`node01`), root logged in on a bash, the Kubernetes tutorial's
