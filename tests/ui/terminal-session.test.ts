@@ -209,6 +209,22 @@ describe('keys that reach the backend', () => {
     expect(await screenOf(bytes)).toEqual([`${PROMPT}sleep 10^C`, PROMPT.trimEnd()]);
   });
 
+  it('Ctrl-C during a pending run tells the backend, drops the typeahead before it, and the prompt starts a fresh line', async () => {
+    let stop: (() => void) | undefined;
+    const backend = fakeBackend((text) => (text === 'sleep 10' ? new Promise((resolve) => (stop = () => resolve(ok('')))) : ok('')));
+    backend.interrupt = () => {
+      backend.interrupts++;
+      stop?.();
+    };
+    const { session, bytes } = start(backend);
+    const running = session.input('sleep 10\r');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    await Promise.all([running, session.input('lost\x03kept')]);
+    expect(backend.interrupts).toBe(1);
+    expect(backend.runs).toEqual(['sleep 10']);
+    expect(await screenOf(bytes)).toEqual([`${PROMPT}sleep 10`, '^C', `${PROMPT}kept`]);
+  });
+
   it('Ctrl-D on an empty line prints exit, tells the backend, and starts again', async () => {
     const backend = fakeBackend();
     const { session, bytes } = start(backend);

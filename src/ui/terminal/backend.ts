@@ -25,7 +25,10 @@ export type TerminalBackend = {
   run(text: string): TerminalResult | Promise<TerminalResult>;
   /** Tab completion of the word before the cursor. */
   complete(line: string, cursor: number): Completion;
-  /** Ctrl-C abandoned the line: bash sets `$?` to 130. */
+  /**
+   * Ctrl-C. At the prompt the line was abandoned (bash sets `$?` to 130); while a `run` is pending, the
+   * running command should stop (its promise still resolves, with what it printed).
+   */
   interrupt?(): void;
   /**
    * Ctrl-D on an empty line: the innermost shell exits, as with `exit`. Returns what the shell printed

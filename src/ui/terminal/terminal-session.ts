@@ -2,7 +2,7 @@
 // draws the next prompt where the output left the cursor, saves history. Pure (no DOM, no xterm): bytes go
 // out through `write`, so tests drive it with a fake backend. Nothing a backend throws escapes.
 import type { TerminalBackend, TerminalResult } from './backend.ts';
-import { LineEditor, type EditorOutput, type Prompts } from './line-editor.ts';
+import { LineEditor, type EditorAction, type EditorOutput, type Prompts } from './line-editor.ts';
 import { layout } from './screen-layout.ts';
 
 /** A running terminal session. */
@@ -96,31 +96,53 @@ export function createTerminalSession(backend: TerminalBackend, options: Termina
     if (col >= columns) options.write('\r\n');
     return editor.start(prompts(), col >= columns ? 0 : col);
   };
-  const handle = async (first: EditorOutput): Promise<void> => {
-    let output: EditorOutput | undefined = first;
-    while (output !== undefined) {
-      options.write(output.write);
+  let isInterrupted = false;
+  const runCommand = async (text: string): Promise<number> => {
+    isInterrupted = false;
+    let col = await print(() => backend.run(text), '');
+    guard(() => backend.history.save([...editor.history]), undefined);
+    // As bash after a job killed by SIGINT: the next prompt starts on a fresh line.
+    if (isInterrupted) {
+      options.write('\r\n');
+      col = 0;
+    }
+    isInterrupted = false;
+    return col;
+  };
+  /** Carries out actions; a run or exit ends with the next prompt, whose own actions follow. */
+  const act = async (actions: readonly EditorAction[]): Promise<void> => {
+    let pending = actions;
+    while (pending.length > 0) {
       let next: EditorOutput | undefined;
-      for (const action of output.actions) {
+      for (const action of pending) {
         if (action.kind === 'interrupt') guard(() => backend.interrupt?.(), undefined);
-        if (action.kind === 'submit') {
-          const col = await print(() => backend.run(action.text), '');
-          guard(() => backend.history.save([...editor.history]), undefined);
-          next = nextPrompt(col);
-        }
+        if (action.kind === 'submit') next = nextPrompt(await runCommand(action.text));
         if (action.kind === 'eof') next = nextPrompt(await print(() => backend.exit?.(), 'exit\n'));
       }
-      output = next;
+      if (next === undefined) break;
+      options.write(next.write);
+      pending = next.actions;
     }
   };
-  let queue = handle(editor.start(prompts()));
+  let tail: Promise<void> = Promise.resolve();
+  options.write(editor.start(prompts()).write);
   return {
     input(data: string): Promise<void> {
-      // Input is handled strictly in order: what arrives during a run waits for it, as typeahead does.
-      queue = queue.then(() => handle(editor.feed(data))).catch((error: unknown) => {
-        options.write(`\r\naa-terminal: ${messageOf(error)}\r\n`);
-      });
-      return queue;
+      // Bytes are drawn at once; actions run in order after the ones before. While a command runs the
+      // editor keeps the typeahead (a Ctrl-C echoes ^C, drops what came before it and tells the backend).
+      const isRunning = editor.isWaiting;
+      const output = editor.feed(data);
+      options.write(output.write);
+      if (isRunning && data.includes('\x03')) {
+        isInterrupted = true;
+        guard(() => backend.interrupt?.(), undefined);
+      }
+      if (output.actions.length > 0) {
+        tail = tail.then(() => act(output.actions)).catch((error: unknown) => {
+          options.write(`\r\naa-terminal: ${messageOf(error)}\r\n`);
+        });
+      }
+      return tail;
     },
     resize(width: number): void {
       columns = Math.max(1, Math.floor(width));
