@@ -1,0 +1,145 @@
+/**
+ * `<aa-playground>`: joins the page's `<aa-terminal>` and `<aa-editor>` to one simulated node kept in this
+ * browser. It wires Save (the editor's text into the node), Load on node (typed into the terminal), Reset,
+ * and `edit FILE`; the world itself is loaded by dynamic import() so the page stays light.
+ */
+import type { TerminalBackend } from '../terminal/backend.ts';
+import type { PlaygroundBackend, PlaygroundBackendOptions } from './playground-backend.ts';
+import { createWorldStore, type WorldStore } from './world-store.ts';
+
+type TerminalElement = HTMLElement & {
+  backend: TerminalBackend | undefined;
+  readonly view?: { readonly session?: { input(data: string): Promise<void>; readonly editor: { readonly text: string } } };
+};
+type EditorElement = HTMLElement & { value: string; reset(): void };
+
+/** A path Save and Load accept: absolute, no spaces or shell metacharacters (it is typed into a shell). */
+const PATH_PATTERN = /^\/[\w.+@/-]+$/;
+
+/** The playground element. Attributes: `world` (storage name), `file` (the default file), `hostname`. */
+export class AaPlayground extends HTMLElement {
+  #store: WorldStore | undefined;
+  #create: ((options: PlaygroundBackendOptions) => PlaygroundBackend) | undefined;
+  #backend: PlaygroundBackend | undefined;
+
+  /** The backend over the current world (undefined until `data-ready`), for tests. */
+  get backend(): PlaygroundBackend | undefined {
+    return this.#backend;
+  }
+
+  connectedCallback(): void {
+    if (this.#store !== undefined) return;
+    this.#store = createWorldStore(this.getAttribute('world') ?? 'playground');
+    this.#setPath(this.#store.editing.load() ?? this.#defaultPath());
+    this.#part('path')?.addEventListener('input', () => this.#setPath(this.#pathInput()?.value ?? ''));
+    this.#part('save')?.addEventListener('click', () => void this.#save());
+    this.#part('load')?.addEventListener('click', () => void this.#loadOnNode());
+    this.#part('reset')?.addEventListener('click', () => void this.#reset());
+    void this.#start();
+  }
+
+  #part(name: string): HTMLElement | null {
+    return this.querySelector(`[data-part="${name}"]`);
+  }
+
+  #pathInput(): HTMLInputElement | null {
+    return this.querySelector('input[data-part="path"]');
+  }
+
+  #defaultPath(): string {
+    return this.getAttribute('file') ?? '/etc/apparmor.d/profile';
+  }
+
+  #status(text: string): void {
+    const status = this.#part('status');
+    if (status) status.textContent = text;
+  }
+
+  #setPath(path: string): void {
+    const input = this.#pathInput();
+    if (input && input.value !== path) input.value = path;
+    const label = this.#part('save-label');
+    if (label) label.textContent = path;
+    this.#store?.editing.save(path);
+  }
+
+  async #elements(): Promise<{ terminal: TerminalElement | null; editor: EditorElement | null }> {
+    // Setting `backend` before <aa-terminal> is defined would shadow its setter with a plain property.
+    await Promise.all([customElements.whenDefined('aa-terminal'), customElements.whenDefined('aa-editor')]);
+    return { terminal: this.querySelector<TerminalElement>('aa-terminal'), editor: this.querySelector<EditorElement>('aa-editor') };
+  }
+
+  async #start(): Promise<void> {
+    try {
+      const { createPlaygroundBackend } = await import('./playground-backend.ts');
+      this.#create = createPlaygroundBackend;
+      await this.#attach();
+      this.setAttribute('data-ready', '');
+    } catch (error) {
+      this.#status(`The node could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async #attach(): Promise<void> {
+    const { terminal, editor } = await this.#elements();
+    if (this.#create === undefined || this.#store === undefined) return;
+    this.#backend = this.#create({
+      store: this.#store,
+      hostname: this.getAttribute('hostname') ?? 'node-1',
+      onEdit: (path, text) => {
+        if (editor) editor.value = text;
+        this.#setPath(path);
+        this.#status(`Editing ${path}.`);
+      },
+    });
+    if (terminal) terminal.backend = this.#backend;
+  }
+
+  /** @returns the path written, or undefined (the reason is in the status line) */
+  async #save(): Promise<string | undefined> {
+    const { editor } = await this.#elements();
+    const path = this.#pathInput()?.value.trim() ?? '';
+    if (!PATH_PATTERN.test(path)) {
+      this.#status('Give an absolute path without spaces, e.g. /etc/apparmor.d/my-profile.');
+      return undefined;
+    }
+    if (this.#backend === undefined || editor === null) {
+      this.#status('The node is still starting.');
+      return undefined;
+    }
+    const problem = this.#backend.writeFile(path, editor.value);
+    this.#setPath(path);
+    this.#status(problem === undefined ? `Saved to ${path}.` : `Not saved: ${problem}.`);
+    return problem === undefined ? path : undefined;
+  }
+
+  async #loadOnNode(): Promise<void> {
+    const path = await this.#save();
+    if (path === undefined) return;
+    const { terminal } = await this.#elements();
+    const session = terminal?.view?.session;
+    if (!terminal || !session) {
+      this.#status('The terminal is still loading.');
+      return;
+    }
+    // An unfinished line goes to the kill ring (Ctrl-E Ctrl-U) rather than being lost: Ctrl-Y brings it back.
+    const hasLine = session.editor.text !== '';
+    terminal.focus();
+    await session.input(`${hasLine ? '\x05\x15' : ''}apparmor_parser -r ${path}\r`);
+    this.#status(hasLine ? `Loaded ${path}. Your unfinished line is in the kill ring: Ctrl-Y brings it back.` : `Ran apparmor_parser -r ${path} in the terminal.`);
+  }
+
+  async #reset(): Promise<void> {
+    if (!confirm('Reset the playground? The node, its history and the editor go back to the start.')) return;
+    const { editor } = await this.#elements();
+    this.#store?.clear();
+    editor?.reset();
+    this.#setPath(this.#defaultPath());
+    await this.#attach();
+    this.#status('The playground is back to the start.');
+  }
+}
+
+if (typeof customElements !== 'undefined' && customElements.get('aa-playground') === undefined) {
+  customElements.define('aa-playground', AaPlayground);
+}

@@ -1,0 +1,143 @@
+/**
+ * The playground's terminal backend: the simulated world behind <aa-terminal>, saved after every command,
+ * plus `edit FILE`, which the terminal intercepts to open a node file in the editor, and the editor's Save
+ * (a file written straight into the node). Pure: no DOM; storage comes in through a WorldStore.
+ */
+import { createWorld, isWorldSnapshot, type World } from '../../sim/index.ts';
+import type { TerminalBackend, TerminalResult } from '../terminal/backend.ts';
+import { worldBackend } from '../terminal/world-backend.ts';
+import type { WorldStore } from './world-store.ts';
+
+/** How the playground's world starts. */
+export type PlaygroundBackendOptions = {
+  /** where the world and its history are kept */
+  store: WorldStore;
+  /** the node's hostname (the prompt's `root@HOST:~# `) */
+  hostname?: string;
+  /** `edit FILE` ran: show this file (canonical path) and its text in the editor */
+  onEdit?(path: string, text: string): void;
+};
+
+/** The backend, with the world it drives and the editor's way in. */
+export type PlaygroundBackend = TerminalBackend & {
+  readonly world: World;
+  /**
+   * Writes a file into the node as root would (parents created, an existing file keeps its owner and mode).
+   * @returns undefined when written, else a one-line reason
+   */
+  writeFile(path: string, text: string): string | undefined;
+};
+
+/** A one-line message for anything thrown, so the terminal never shows a stack trace. */
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').slice(0, 200) || 'unexpected error';
+}
+
+function failure(stderr: string, exitCode = 1): TerminalResult {
+  return { stdout: '', stderr, exitCode, output: [{ fd: 2, text: stderr }] };
+}
+
+/**
+ * The operand of an `edit` command line, if the line is one.
+ * @param text - a submitted line
+ * @returns `{ operand }` (empty when missing) for `edit …`, else undefined
+ * @example editOperand("edit '/etc/hosts'") // → { operand: '/etc/hosts' }
+ */
+export function editOperand(text: string): { operand: string } | undefined {
+  const match = /^\s*edit(?:\s+(.*?))?\s*$/.exec(text);
+  if (match === null || text.includes('\n')) return undefined;
+  const operand = (match[1] ?? '').replace(/^(['"])(.*)\1$/, '$2');
+  return { operand };
+}
+
+/**
+ * Resolves an operand against the shell's working directory and home, as the shell would see it.
+ * @param operand - `~/x`, `x`, `/etc/x`
+ * @param cwd - the working directory
+ * @param home - `$HOME`
+ * @returns the absolute path (not canonical)
+ * @example absolutePath('p', '/etc/apparmor.d', '/root') // → '/etc/apparmor.d/p'
+ */
+export function absolutePath(operand: string, cwd: string, home: string): string {
+  if (operand === '~' || operand.startsWith('~/')) return home + operand.slice(1);
+  return operand.startsWith('/') ? operand : `${cwd.replace(/\/$/, '')}/${operand}`;
+}
+
+function runEdit(world: World, operand: string, onEdit: PlaygroundBackendOptions['onEdit']): TerminalResult {
+  if (operand === '') return failure('edit: missing file operand\nUsage: edit FILE   (opens FILE in the editor)\n');
+  const path = absolutePath(operand, world.shell.cwd, world.shell.env['HOME'] ?? '/root');
+  const found = world.node.kernel.fs.lookup(path);
+  if (found.ok && found.inode.type === 'dir') return failure(`edit: ${operand}: Is a directory\n`);
+  if (found.ok && found.inode.type !== 'file') return failure(`edit: ${operand}: Not a regular file\n`);
+  // A missing file opens empty, as an editor would; Save creates it.
+  onEdit?.(found.path, found.ok ? found.inode.content : '');
+  const text = `Opened ${found.path} in the editor.\n`;
+  return { stdout: text, stderr: '', exitCode: 0, output: [{ fd: 1, text }] };
+}
+
+function writeInto(world: World, path: string, text: string): string | undefined {
+  if (!path.startsWith('/')) return `${path}: not an absolute path`;
+  const fs = world.node.kernel.fs;
+  const found = fs.lookup(path);
+  if (found.ok) {
+    if (found.inode.type !== 'file') return `${path}: not a regular file`;
+    found.inode.content = text;
+    return undefined;
+  }
+  const parent = fs.lookup(found.path.slice(0, found.path.lastIndexOf('/')) || '/');
+  if (!parent.ok || parent.inode.type !== 'dir') return `${path}: No such file or directory`;
+  fs.put(found.path, { type: 'file', mode: 0o644, uid: 0, gid: 0, content: text });
+  return undefined;
+}
+
+/**
+ * Creates the playground's backend on the stored world (a fresh default world when nothing usable is stored).
+ * @param options - the store, hostname and `edit` callback
+ * @returns the backend
+ */
+export function createPlaygroundBackend(options: PlaygroundBackendOptions): PlaygroundBackend {
+  const { store } = options;
+  const snapshot = store.loadSnapshot();
+  const world = createWorld({
+    hostname: options.hostname ?? 'node-1',
+    // A damaged or foreign snapshot (an older version of the site) gives a fresh world.
+    ...(isWorldSnapshot(snapshot) ? { snapshot } : {}),
+  });
+  const inner = worldBackend(world, store.history);
+  const persist = (): void => {
+    try {
+      store.saveSnapshot(world.snapshot());
+    } catch {
+      // Not saved this time; the next command tries again.
+    }
+  };
+  const guarded = (call: () => TerminalResult): TerminalResult => {
+    try {
+      return call();
+    } catch (error) {
+      return failure(`-bash: ${messageOf(error)}\n`);
+    } finally {
+      persist();
+    }
+  };
+  persist();
+  return {
+    ...inner,
+    world,
+    run(text) {
+      const edit = editOperand(text);
+      return guarded(() => (edit === undefined ? world.run(text) : runEdit(world, edit.operand, options.onEdit)));
+    },
+    exit: () => guarded(() => world.run('exit')),
+    writeFile(path, text) {
+      try {
+        return writeInto(world, path, text);
+      } catch (error) {
+        return messageOf(error);
+      } finally {
+        persist();
+      }
+    },
+  };
+}
