@@ -28,6 +28,17 @@ describe('dmesg', () => {
     expect(world.run('aa-exec -p nope -- true; dmesg | grep -c label').stdout).toBe('1\n');
   });
 
+  it('clears the ring buffer with -C, and prints then clears with -c, while the journal keeps everything', () => {
+    const world = loadedWorld();
+    expect(world.run('dmesg -c').stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(world.run('dmesg').stdout).toBe('');
+    world.run('aa-exec -p nope -- true');
+    expect(world.run('dmesg -C')).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(world.run('dmesg').stdout).toBe('');
+    expect(world.run('journalctl -k').stdout.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(createWorld({ user: 'user' }).run('dmesg -C')).toMatchObject({ stderr: 'dmesg: clear kernel buffer failed: Operation not permitted\n', exitCode: 1 });
+  });
+
   it('is restricted to root, as Debian sets dmesg_restrict', () => {
     expect(createWorld({ user: 'user' }).run('dmesg')).toMatchObject({
       stdout: '', stderr: 'dmesg: read kernel buffer failed: Operation not permitted\n', exitCode: 1,

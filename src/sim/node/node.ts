@@ -55,6 +55,8 @@ export class SimNode {
   readonly policyOps: PolicyOp[] = [];
   readonly #meta = new Map<number, ProcessMeta>();
   #auditMark = 0;
+  /** where the ring buffer starts after `dmesg -C` (the journal keeps everything) */
+  #ringStart = 0;
   #serial: number;
   /** the task shell-level operations (redirections, tests) run as */
   current: Task | undefined;
@@ -271,6 +273,14 @@ export class SimNode {
       removeProfile: (task, name) => this.removeProfile(task, name),
       log: () => {
         // records of the running command are stamped now, so dmesg sees its own pipeline's denials
+        this.collectLog();
+        return this.log.slice(this.#ringStart);
+      },
+      clearLog: () => {
+        this.collectLog();
+        this.#ringStart = this.log.length;
+      },
+      journal: () => {
         this.collectLog();
         return this.log;
       },

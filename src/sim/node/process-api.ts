@@ -175,6 +175,13 @@ export type ProcessApi = {
    * this needs CAP_SYSLOG (EPERM otherwise).
    */
   syslog(): ProcResult<readonly KernelLogEntry[]>;
+  /**
+   * The kernel messages journald stored (kept when the ring buffer is cleared): readable by root and by
+   * the `adm` and `systemd-journal` groups, EACCES otherwise.
+   */
+  journal(): ProcResult<readonly KernelLogEntry[]>;
+  /** syslog(SYSLOG_ACTION_CLEAR): empties the ring buffer (`dmesg -C`); CAP_SYSLOG, EPERM otherwise */
+  syslogClear(): ProcResult;
 
   /** socket(2); `family` inet/inet6/unix/netlink/packet, `type` stream/dgram/raw */
   socket(family: string, type: string, protocol?: number | string): ProcResult<number>;

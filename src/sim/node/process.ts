@@ -29,11 +29,18 @@ export type ProcessHost = {
   removeProfile(task: Task, name: string): ProcResult;
   /** the kernel's stamped log */
   log(): readonly KernelLogEntry[];
+  /** empties the ring buffer (journald keeps its copy) */
+  clearLog(): void;
+  /** every stamped record since boot (journald's copy) */
+  journal(): readonly KernelLogEntry[];
   /** the group table */
   groups: readonly { name: string; gid: number }[];
 };
 
 const PROFILES_FILE = '/sys/kernel/security/apparmor/profiles';
+/** the groups whose members may read the whole journal */
+const ADM_GID = 4;
+const JOURNAL_GID = 999;
 
 type IdentityKeys = 'pid' | 'uid' | 'gid' | 'groups' | 'user' | 'label' | 'cwd' | 'resolve';
 type FileKeys = 'readFile' | 'writeFile' | 'touch' | 'open' | 'read' | 'write' | 'close' | 'mkdir' | 'unlink' | 'rmdir' | 'rename'
@@ -212,6 +219,13 @@ function systemCalls(host: ProcessHost, task: Task, cwd: string, env: Readonly<R
       return { name: line.slice(0, cut), mode: line.slice(cut + 2, -1) };
     }),
     syslog: () => (kernel.capable(task, 'syslog') ? { ok: true, value: host.log() } : { ok: false, errno: 'EPERM' }),
+    journal: () => (task.uid === 0 || task.groups.some((g) => g === ADM_GID || g === JOURNAL_GID)
+      ? { ok: true, value: host.journal() } : { ok: false, errno: 'EACCES' }),
+    syslogClear: () => {
+      if (!kernel.capable(task, 'syslog')) return { ok: false, errno: 'EPERM' };
+      host.clearLog();
+      return { ok: true, value: undefined };
+    },
     socket: (family, type, protocol) => result(sysSocket(kernel, task, family, type, protocolNumber(protocol))),
     bind: (fd, port) => result(sysBind(kernel, task, fd, port)),
     connect: (fd) => result(sysSocketOp(kernel, task, fd, 'connect')),

@@ -101,6 +101,10 @@ function run(invocation: Invocation): CommandResult {
   const has = (key: string): boolean => parsed.options.some((o) => o.key === key);
   if (has('h')) return { stdout: HELP, stderr: '', exitCode: 0 };
   if (has('V')) return { stdout: 'dmesg from util-linux 2.38.1\n', stderr: '', exitCode: 0 };
+  if (has('C')) {
+    const cleared = invocation.proc.syslogClear();
+    return cleared.ok ? { stdout: '', stderr: '', exitCode: 0 } : { stdout: '', stderr: `${argv0}: clear kernel buffer failed: Operation not permitted\n`, exitCode: 1 };
+  }
   const log = invocation.proc.syslog();
   if (!log.ok) return { stdout: '', stderr: `${argv0}: read kernel buffer failed: Operation not permitted\n`, exitCode: 1 };
   const lines = log.value.map((entry) => {
@@ -109,6 +113,8 @@ function run(invocation: Invocation): CommandResult {
     if (has('r')) return `<5>${dmesgStamp(entry.uptime)}${kernelMessage(entry)}`;
     return dmesgLine(entry);
   });
+  // -c: read, then clear (SYSLOG_ACTION_READ_CLEAR)
+  if (has('c')) invocation.proc.syslogClear();
   return { stdout: lines.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
 }
 

@@ -115,9 +115,8 @@ function run(invocation: Invocation): CommandResult {
   if (has('version')) return { stdout: 'systemd 252 (252.39-1~deb12u2)\n+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY +P11KIT +QRENCODE +TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n', stderr: '', exitCode: 0 };
   const value = (key: string): string | undefined => parsed.options.findLast((o) => o.key === key)?.value;
   const { proc } = invocation;
-  const isPrivileged = proc.uid === 0;
-  const hint = isPrivileged || has('q') ? '' : HINT;
-  const log = isPrivileged ? proc.syslog() : { ok: true as const, value: [] };
+  const log = proc.journal();
+  const hint = log.ok || has('q') ? '' : HINT;
   let entries = log.ok && value('u') === undefined ? [...log.value] : [];
   const pattern = value('g');
   if (pattern !== undefined) entries = entries.filter((e) => e.record.includes(pattern));
