@@ -60,6 +60,12 @@ describe('the terminal on a simulated node', () => {
     expect(await term.screen()).toEqual(['root@node-1:~# bash', 'root@node-1:~# exit', 'root@node-1:~# logout', 'root@node-1:~#']);
   });
 
+  it('Ctrl-C at the prompt sets $? to 130', async () => {
+    const term = open();
+    await term.input('false\rhalf-typed\x03echo $?\r');
+    expect((await term.screen()).slice(-3)).toEqual(['root@node-1:~# echo $?', '130', 'root@node-1:~#']);
+  });
+
   it('keeps history in the given store across sessions', async () => {
     const history = memoryHistory();
     await open(history).input('echo one\r');

@@ -34,6 +34,9 @@ export function worldBackend(world: World, history: HistoryStore = memoryHistory
       const completion = world.complete(line, cursor);
       return { replaceFrom: completion.start, candidates: completion.candidates };
     },
+    // Ctrl-C at the prompt leaves $? at 130, as bash does; a subshell exiting 130 sets exactly that and
+    // nothing else (the world's runs are synchronous, so there is never a command to stop).
+    interrupt: () => void world.run('(exit 130)'),
     // Ctrl-D is `exit` for the innermost shell: the world prints `exit` or `logout` itself.
     exit: () => world.run('exit'),
     history,
