@@ -118,6 +118,7 @@ describe('createWorld', () => {
     world.run(LOAD);
     world.run('echo hello > /tmp/note');
     world.run('aa-exec -p nope -- true');
+    world.run('dmesg -C; aa-exec -p gone -- true');
     world.run('su - user');
     const snapshot = JSON.parse(JSON.stringify(world.snapshot())) as ReturnType<typeof world.snapshot>;
     const restored = createWorld({ snapshot });

@@ -120,6 +120,16 @@ export class SimNode {
     this.#auditMark = this.kernel.auditMark();
   }
 
+  /** Where `dmesg` starts in `log` (records before it were cleared with `dmesg -C`). */
+  get ringStart(): number {
+    return this.#ringStart;
+  }
+
+  /** @param start - a `ringStart` from a snapshot */
+  set ringStart(start: number) {
+    this.#ringStart = Math.max(0, Math.min(start, this.log.length));
+  }
+
   /** Drops the records logged since the last `collectLog` (a snapshot restore replays policy quietly). */
   discardLog(): void {
     this.#auditMark = this.kernel.auditMark();

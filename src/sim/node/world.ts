@@ -33,6 +33,8 @@ export type WorldSnapshot = {
   files: SnapshotFile[];
   policy: PolicyOp[];
   log: KernelLogEntry[];
+  /** how many records of `log` `dmesg -C` cleared from the ring buffer */
+  ringStart?: number;
   /** the login shells, outermost first */
   sessions: { user: string; cwd: string; env: Record<string, string>; isLogin?: boolean }[];
 };
@@ -182,6 +184,7 @@ function snapshotOf(node: SimNode, sessions: readonly Session[]): WorldSnapshot 
     files: snapshotFiles(node),
     policy: [...node.policyOps],
     log: [...node.log],
+    ringStart: node.ringStart,
     sessions: sessions.map((s) => ({ user: s.user, cwd: s.shell.cwd, env: { ...s.shell.env }, isLogin: s.isLogin })),
   };
 }
@@ -253,4 +256,5 @@ function restoreNode(node: SimNode, saved: WorldSnapshot): void {
   }
   node.discardLog();
   node.log.push(...saved.log);
+  node.ringStart = typeof saved.ringStart === 'number' ? saved.ringStart : 0;
 }
