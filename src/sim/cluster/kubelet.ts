@@ -86,6 +86,7 @@ export function syncPod(ctx: KubeletContext, node: KubeletNode, pod: Pod): void 
     }
     const id = ctx.newId();
     ctx.containers.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}/${c.name}`, made);
+    if (/(^|\/)apparmor-loader(:|$)/.test(ref.repository + (ref.tag ? `:${ref.tag}` : ''))) loadMountedProfiles(ctx, node, pod, c);
     if (node.runtime === 'docker') {
       event('Normal', 'Created', `Created container with docker id ${id.slice(0, 12)}; Security:[seccomp=unconfined apparmor=${label}]`);
       event('Normal', 'Started', `Started container with docker id ${id.slice(0, 12)}`);
@@ -100,6 +101,27 @@ export function syncPod(ctx: KubeletContext, node: KubeletNode, pod: Pod): void 
   }
   const isRunning = statuses.every((s) => s['ready'] === true);
   writeStatus(ctx, pod, { phase: isRunning ? 'Running' : 'Pending', ...placed(ctx, node, pod, isRunning), podIP: ip, podIPs: [{ ip }], containerStatuses: statuses });
+}
+
+/**
+ * What the Kubernetes apparmor-loader image does (test/images/apparmor-loader): every file of its
+ * mounted ConfigMap volumes is a profile it loads into the host's kernel with apparmor_parser.
+ */
+function loadMountedProfiles(ctx: KubeletContext, node: KubeletNode, pod: Pod, container: Pod['spec']['containers'][number]): void {
+  const root = node.host.kernel.tasks.get(1);
+  const volumes = Array.isArray(pod.spec['volumes']) ? pod.spec['volumes'] as { name?: string; configMap?: { name?: string } }[] : [];
+  const mounts = Array.isArray(container['volumeMounts']) ? container['volumeMounts'] as { name?: string; mountPath?: string }[] : [];
+  for (const mount of mounts) {
+    const source = volumes.find((v) => v.name === mount.name)?.configMap?.name;
+    if (!root || source === undefined) continue;
+    const map = ctx.api.get('configmaps', source, pod.metadata.namespace);
+    if (!map.ok) continue;
+    const data = (map.object['data'] ?? {}) as Record<string, string>;
+    for (const key of Object.keys(data).sort()) {
+      node.host.loadPolicy(root, data[key] ?? '', `${mount.mountPath ?? ''}/${key}`, { action: 'replace', isComplain: false, isKernelLoad: true });
+    }
+  }
+  node.host.collectLog();
 }
 
 /** The era's admission checks; returns the error text after `Cannot enforce AppArmor: `. */

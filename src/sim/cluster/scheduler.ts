@@ -1,7 +1,8 @@
 /**
  * The default scheduler, reduced to what AppArmor lessons need: nodeSelector against node labels, the
  * control plane's NoSchedule taint, and spreading (fewest pods first, then by name, so runs are
- * deterministic). It knows nothing about AppArmor profiles — which is the lesson. Pure.
+ * deterministic), plus the DaemonSet controller's choice of nodes. It knows nothing about AppArmor
+ * profiles — which is the lesson. Pure.
  */
 import type { KubeObject, Pod } from './objects.ts';
 
@@ -54,4 +55,17 @@ function failureMessage(total: number, tainted: number, taints: string, unmatche
   reasons.sort();
   const text = `0/${total} nodes are available: ${reasons.join(', ')}.`;
   return minor >= 24 ? `${text} preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.` : text;
+}
+
+/**
+ * The nodes a DaemonSet runs a pod on: every node whose taints its template tolerates and whose labels
+ * match its nodeSelector (the DaemonSet controller's `nodeShouldRunDaemonPod`).
+ * @param template the DaemonSet's pod template spec
+ * @param nodes the cluster's nodes
+ * @returns the names of the eligible nodes, in order
+ * @example daemonSetNodes({ containers: [] }, nodes) // → ['node01', 'node02'] beside a tainted control plane
+ */
+export function daemonSetNodes(template: Pod['spec'], nodes: readonly KubeObject[]): string[] {
+  const probe = { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: template } as Pod;
+  return nodes.filter((node) => 'node' in schedulePod(probe, [{ object: node, podCount: 0 }], 34)).map((n) => n.metadata.name ?? '');
 }

@@ -15,6 +15,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'selector', short: 'l', takesValue: true },
   { name: 'field-selector', takesValue: true },
   { name: 'image', takesValue: true },
+  { name: 'overrides', takesValue: true },
   { name: 'restart', takesValue: true },
   { name: 'labels', takesValue: true },
   { name: 'dry-run', takesValue: true },

@@ -124,10 +124,20 @@ export function runRun(ctx: VerbContext): CommandResult {
     name, image, ...(command.length > 0 ? (isOn(ctx.args, 'command') ? { command } : { args: command }) : {}),
     ...(isOn(ctx.args, 'privileged') ? { securityContext: { privileged: true } } : {}),
   };
-  const pod: KubeObject = {
+  let pod: KubeObject = {
     apiVersion: 'v1', kind: 'Pod', metadata: { name, labels },
     spec: { containers: [container], restartPolicy: flag(ctx.args, 'restart') ?? 'Always' },
   };
+  const overrides = flag(ctx.args, 'overrides');
+  if (overrides !== undefined) {
+    let patch: unknown;
+    try {
+      patch = JSON.parse(overrides);
+    } catch {
+      return failure(`error: Invalid JSON Patch`);
+    }
+    pod = strategicMerge(pod, patch) as KubeObject;
+  }
   const mode = flag(ctx.args, 'dry-run');
   const created = ctx.cluster.api.create(pod, { namespace: namespaceOf(ctx.args), ...(dryRun(ctx) ? { dryRun: true } : {}) });
   const c: Collected = { stdout: '', warnings: [...created.warnings], errors: [] };
@@ -165,4 +175,22 @@ export function runMetadataVerb(ctx: VerbContext, field: 'labels' | 'annotations
   if (updated.ok) c.stdout = `${info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase()}/${name} ${field === 'labels' ? 'labeled' : 'annotated'}\n`;
   else c.errors.push(updated.error);
   return finish(ctx, c);
+}
+
+/** A strategic merge patch as `--overrides` applies it: objects merge, lists of named objects merge by name. */
+function strategicMerge(base: unknown, patch: unknown): unknown {
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (Array.isArray(base) && Array.isArray(patch) && patch.every((p) => isMap(p) && typeof p['name'] === 'string')) {
+    const merged = base.map((item) => {
+      const match = patch.find((p) => isMap(item) && (p as Record<string, unknown>)['name'] === item['name']);
+      return match === undefined ? item : strategicMerge(item, match);
+    });
+    return [...merged, ...patch.filter((p) => !base.some((b) => isMap(b) && b['name'] === (p as Record<string, unknown>)['name']))];
+  }
+  if (!isMap(base) || !isMap(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key]; else out[key] = strategicMerge(base[key], value);
+  }
+  return out;
 }
