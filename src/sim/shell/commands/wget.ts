@@ -72,6 +72,10 @@ export const wgetCommand: CommandSpec = {
     if (args.has('V')) return { stdout: WGET_VERSION, stderr: '', exitCode: 0 };
     if (args.operands.length === 0) return { stdout: '', stderr: "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", exitCode: 1 };
     const output = new Output();
+    if (inv.flavour === 'busybox') {
+      for (const operand of args.operands) if (!busyboxFetch(inv, operand, args.value('O'), args.has('q'), output)) break;
+      return output.result();
+    }
     const stamp = new Date(inv.node.now()).toISOString().replace('T', ' ').slice(0, 19);
     // 0 and inf mean unlimited in wget; the simulator stops at MAX_TRIES (it cannot be interrupted)
     const asked = Number(args.value('t') ?? '20');
@@ -160,4 +164,42 @@ function freeName(inv: Invocation, name: string): string {
   let n = 1;
   while (inv.proc.lstat(`${name}.${n}`).ok) n++;
   return `${name}.${n}`;
+}
+
+/**
+ * busybox wget.c: `Connecting to HOST (IP:PORT)`, `saving to`, the star bar, `'FILE' saved`; every failure
+ * ends the run with status 1, and an existing file is never overwritten or renamed.
+ */
+function busyboxFetch(inv: Invocation, operand: string, target: string | undefined, quiet: boolean, output: Output): boolean {
+  const fail = (message: string): boolean => (output.fail(`wget: ${message}`), false);
+  const url = parseUrl(operand);
+  if (url === undefined) return fail(`not an http or ftp url: ${operand}`);
+  const resolved = resolveHost(inv, url.host);
+  if (!resolved.ok) return fail(`bad address '${url.host}'`);
+  const hostText = /:\d+$/.test(operand.replace(/^[a-z]+:\/\//, '').split('/')[0] ?? '') ? `${url.host}:${url.port}` : url.host;
+  if (!quiet) output.stderr += `Connecting to ${hostText} (${resolved.address}:${url.port})\n`;
+  const connected = tcpConnect(inv, resolved.address, url.port);
+  if (!connected.ok) {
+    if (connected.errno === 'ECONNREFUSED') return fail(`can't connect to remote host (${resolved.address}): Connection refused`);
+    if (connected.errno === 'ETIMEDOUT') return fail(`can't connect to remote host (${resolved.address}): Connection timed out`);
+    // libbb xsocket() with VERBOSE_RESOLUTION_ERRORS, as the busybox image is built
+    return fail(`socket(AF_INET,1,0): ${strerror(connected.errno)}`);
+  }
+  const server = serviceAt(resolved.address)?.http[url.port];
+  if (server === undefined || server.scheme !== url.scheme) return fail('error getting response: Connection reset by peer');
+  const response = server.respond(url.path);
+  if (response.status >= 400) return fail(`server returned error: HTTP/1.1 ${response.status} ${response.reason}`);
+  const file = target ?? (url.path.split('/').pop() || 'index.html');
+  const toStdout = file === '-';
+  if (!toStdout) {
+    const written = inv.proc.writeFile(file, response.body, { exclusive: target === undefined });
+    if (!written.ok) return fail(`can't open '${file}': ${strerror(written.errno)}`);
+  } else output.out(response.body);
+  if (!quiet) {
+    const name = (toStdout ? '-' : (file.split('/').pop() ?? file)).padEnd(20);
+    output.stderr += `${toStdout ? 'writing to stdout' : `saving to '${file}'`}\n`;
+    output.stderr += `${name} 100% |${'*'.repeat(32)}| ${String(response.body.length).padStart(5)}  0:00:00 ETA\n`;
+    output.stderr += toStdout ? 'written to stdout\n' : `'${file}' saved\n`;
+  }
+  return true;
 }
