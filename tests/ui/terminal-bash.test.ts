@@ -45,7 +45,7 @@ async function ours(recording: BashRecording): Promise<string> {
 }
 
 describe('the line editor draws what bash 5.2 draws', () => {
-  it('has recordings', () => {
+  it('reads at least 60 recorded bash sessions', () => {
     expect(recorded.recordings.length).toBeGreaterThanOrEqual(60);
   });
 
