@@ -108,3 +108,14 @@ describe('ls', () => {
     expect(invoke(makeWorld(), lsCommand, ['ls', '/nope'], { flavour: 'busybox' })).toEqual({ stdout: '', stderr: 'ls: /nope: No such file or directory\n', exitCode: 1 });
   });
 });
+
+describe('ls in the busybox flavour', () => {
+  test('prints the long format in busybox\'s fixed columns', () => {
+    const world = worldWithTree();
+    const lines = invoke(world, lsCommand, ['ls', '-l', '/tmp/d'], { flavour: 'busybox' }).stdout.split('\n');
+    expect(lines[0]).toBe('total 8');
+    expect(lines[1]).toMatch(/^-rwxr-xr-x    1 root     root             6 \w{3} [ \d]\d \d\d:\d\d f$/);
+    expect(lines[3]).toMatch(/^drwxr-xr-x    2 root     root          4096 .* sub$/);
+    expect(invoke(world, lsCommand, ['ls', '-ln', '/tmp/d/f'], { flavour: 'busybox' }).stdout).toMatch(/^-rwxr-xr-x    1 0        0                6 .* \/tmp\/d\/f\n$/);
+  });
+});

@@ -20,7 +20,7 @@ const USAGE = 'ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...';
 type Settings = {
   name: string; long: boolean; all: boolean; almostAll: boolean; directory: boolean; recursive: boolean; classify: boolean;
   slash: boolean; reverse: boolean; sort: 'name' | 'size' | 'none'; size: boolean; inode: boolean; context: boolean;
-  numeric: boolean; human: boolean; noOwner: boolean; noGroup: boolean; mtime: number;
+  numeric: boolean; human: boolean; noOwner: boolean; noGroup: boolean; mtime: number; busybox: boolean;
 };
 
 /** The `ls` program. */
@@ -80,7 +80,7 @@ function settingsOf(args: Args, name: string, inv: Invocation): Settings {
     directory: args.has('d'), recursive: args.has('R'), classify: args.has('F'), slash: args.has('p'), reverse: args.has('r'),
     sort: sortKey === 'S' ? 'size' : sortKey === 'U' ? 'none' : 'name', size: args.has('s'), inode: args.has('i'),
     context: args.has('Z'), numeric: args.has('n'), human: args.has('h'), noOwner: args.has('g'), noGroup: args.has('o'),
-    mtime: inv.node.now() - inv.node.uptime() * 1000,
+    mtime: inv.node.now() - inv.node.uptime() * 1000, busybox: inv.flavour === 'busybox',
   };
 }
 

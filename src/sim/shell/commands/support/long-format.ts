@@ -9,7 +9,7 @@ import { modeString } from './modes.ts';
 export type Entry = { name: string; stat: ProcStat };
 
 /** What the long format prints besides the base columns. */
-export type LongOptions = { numeric: boolean; human: boolean; inode: boolean; context: boolean; noOwner: boolean; noGroup: boolean };
+export type LongOptions = { numeric: boolean; human: boolean; inode: boolean; context: boolean; noOwner: boolean; noGroup: boolean; busybox?: boolean };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -76,6 +76,7 @@ export function longLines(entries: readonly Entry[], proc: ProcessApi, options: 
   }));
   const width = (key: 'inode' | 'links' | 'owner' | 'group' | 'size'): number => Math.max(0, ...rows.map((r) => r[key].length));
   const date = lsDate(mtime);
+  if (options.busybox) return rows.map((r) => busyboxLine(r, options, date)).join('');
   return rows
     .map((r) => {
       const cols = [r.mode, r.links.padStart(width('links'))];
@@ -86,4 +87,13 @@ export function longLines(entries: readonly Entry[], proc: ProcessApi, options: 
       return `${options.inode ? `${r.inode.padStart(width('inode'))} ` : ''}${cols.join(' ')}\n`;
     })
     .join('');
+}
+
+type Row = { inode: string; mode: string; links: string; owner: string; group: string; size: string; name: string };
+
+/** busybox ls.c: fixed columns (`%4u %-8.8s %-8.8s %9u`, human sizes in 7) instead of GNU's fitted ones. */
+function busyboxLine(r: Row, options: LongOptions, date: string): string {
+  const owner = options.noOwner ? '' : `${r.owner.slice(0, 8).padEnd(8)} `;
+  const group = options.noGroup ? '' : `${r.group.slice(0, 8).padEnd(8)} `;
+  return `${options.inode ? `${r.inode.padStart(8)} ` : ''}${r.mode} ${r.links.padStart(4)} ${owner}${group}${r.size.padStart(options.human ? 7 : 9)} ${date} ${r.name}\n`;
 }
