@@ -122,4 +122,14 @@ describe('the kubelet and runtime of the v1.30 era', () => {
     const text = run('kubectl describe pod p').stdout;
     expect(text).toContain('Status:           Failed\nReason:           AppArmor\nMessage:          Cannot enforce AppArmor: AppArmor is not enabled on the host\n');
   });
+
+  it('words the Created event by kubelet version and reports AppArmor in the Ready condition', () => {
+    const old = cluster(30);
+    old.run('kubectl run plain --image=busybox:1.28 -- sleep 1h');
+    expect(old.run('kubectl get events').stdout).toMatch(/Created container plain\n/);
+    const recent = cluster(33);
+    recent.run('kubectl run plain --image=busybox:1.28 -- sleep 1h');
+    expect(recent.run('kubectl get events').stdout).toMatch(/Created container: plain\n[^\n]*Started container plain\n/);
+    expect(recent.run(`kubectl get node node01 -o jsonpath='{.status.conditions[?(@.type=="Ready")].message}'`).stdout).toBe('kubelet is posting ready status. AppArmor enabled');
+  });
 });

@@ -233,7 +233,8 @@ export class Cluster {
     const taintKey = minor < 24 ? 'node-role.kubernetes.io/master' : 'node-role.kubernetes.io/control-plane';
     const created = new Date(host.clock.now() - Math.floor(host.clock.uptime() * 1000)).toISOString().replace(/\.\d+Z$/, 'Z');
     const enabled = isAppArmorEnabled(host);
-    const readyMessage = `kubelet is posting ready status${this.rules.kubeletChecksProfileLoaded && enabled ? '. AppArmor enabled' : ''}`;
+    // setNodeReadyCondition appends the AppArmor validator's verdict on the host, in every era (seen in 2018 … 2026 node dumps)
+    const readyMessage = `kubelet is posting ready status${enabled ? '. AppArmor enabled' : ''}`;
     const condition = (type: string, status: string, reason: string, message: string): Record<string, string> =>
       ({ type, status, lastHeartbeatTime: created, lastTransitionTime: created, reason, message });
     const runtimeVersion = this.rules.defaultRuntime === 'docker' ? 'docker://19.3.15' : 'containerd://1.7.22';

@@ -91,7 +91,8 @@ export function syncPod(ctx: KubeletContext, node: KubeletNode, pod: Pod): void 
       event('Normal', 'Created', `Created container with docker id ${id.slice(0, 12)}; Security:[seccomp=unconfined apparmor=${label}]`);
       event('Normal', 'Started', `Started container with docker id ${id.slice(0, 12)}`);
     } else {
-      event('Normal', 'Created', `Created container ${c.name}`);
+      // kuberuntime_container.go: `Created container: %v` in recent kubelets (seen in v1.33 code), `Created container %v` before
+      event('Normal', 'Created', ctx.minor >= 33 ? `Created container: ${c.name}` : `Created container ${c.name}`);
       event('Normal', 'Started', `Started container ${c.name}`);
     }
     statuses.push({
