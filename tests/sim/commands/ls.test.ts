@@ -119,3 +119,14 @@ describe('ls in the busybox flavour', () => {
     expect(invoke(world, lsCommand, ['ls', '-ln', '/tmp/d/f'], { flavour: 'busybox' }).stdout).toMatch(/^-rwxr-xr-x    1 0        0                6 .* \/tmp\/d\/f\n$/);
   });
 });
+
+describe('ls and command-line symlinks', () => {
+  test('lists a symlinked directory, but shows the link itself with -l and -F', () => {
+    const world = makeWorld();
+    run(world, 'mkdir /tmp/real && touch /tmp/real/x && ln -s real /tmp/link');
+    expect(run(world, 'ls /tmp/link').stdout).toBe('x\n');
+    expect(run(world, 'ls -l /tmp/link').stdout).toMatch(/^lrwxrwxrwx 1 root root 4 .* \/tmp\/link -> real\n$/);
+    expect(run(world, 'ls -F /tmp/link').stdout).toBe('/tmp/link@\n');
+    expect(run(world, 'ls -l /tmp/link/').stdout).toMatch(/^total 0\n-rw-r--r-- 1 root root 0 .* x\n$/);
+  });
+});

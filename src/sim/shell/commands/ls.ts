@@ -52,14 +52,16 @@ export const lsCommand: CommandSpec = {
     const files: Entry[] = [];
     const dirs: Entry[] = [];
     for (const operand of args.operands.length === 0 ? ['.'] : args.operands) {
-      const st = settings.long || settings.directory || settings.classify ? inv.proc.lstat(operand) : inv.proc.stat(operand);
+      // as ls.c: -l, -d and -F never dereference command-line symlinks; otherwise a link to a directory lists it
+      const isNoDeref = settings.long || settings.directory || settings.classify;
+      // a trailing slash makes the kernel resolve the last component even for lstat (path_lookupat)
+      const st = isNoDeref && !operand.endsWith('/') ? inv.proc.lstat(operand) : inv.proc.stat(operand);
       if (!st.ok) {
         const line = inv.flavour === 'busybox' ? `${name}: ${operand}: ${strerror(st.errno)}` : `${name}: cannot access ${quote(operand)}: ${strerror(st.errno)}`;
         output.fail(line, inv.flavour === 'busybox' ? 1 : 2);
         continue;
       }
-      const isDir = st.value.type === 'dir' || (st.value.type === 'symlink' && !settings.directory && isDirTarget(inv, operand));
-      (isDir && !settings.directory ? dirs : files).push({ name: operand, stat: st.value });
+      (st.value.type === 'dir' && !settings.directory ? dirs : files).push({ name: operand, stat: st.value });
     }
     if (files.length > 0) output.out(render(inv, sortEntries(files, settings), settings, false));
     const showHeaders = settings.recursive || files.length + dirs.length > 1 || output.stderr !== '';
@@ -82,11 +84,6 @@ function settingsOf(args: Args, name: string, inv: Invocation): Settings {
     context: args.has('Z'), numeric: args.has('n'), human: args.has('h'), noOwner: args.has('g'), noGroup: args.has('o'),
     mtime: inv.node.now() - inv.node.uptime() * 1000, busybox: inv.flavour === 'busybox',
   };
-}
-
-function isDirTarget(inv: Invocation, path: string): boolean {
-  const st = inv.proc.stat(path);
-  return st.ok && st.value.type === 'dir';
 }
 
 function compareNames(a: string, b: string): number {
