@@ -92,3 +92,22 @@ describe('kubectl in a cluster world', () => {
     expect(run('kubectl version').stdout).toContain('Server Version: v1.14.0\n');
   });
 });
+
+describe('ssh between the cluster\u2019s nodes', () => {
+  it('runs a command on another node, by name, node/NAME or address, with a here-doc as its input', () => {
+    const run = world();
+    expect(run('ssh node01 hostname').stdout).toBe('node01\n');
+    expect(run('ssh node/node02 hostname').stdout).toBe('node02\n');
+    expect(run('ssh 192.168.1.12 hostname').stdout).toBe('node02\n');
+    expect(run("ssh node02 'cat > /tmp/note' <<EOF\nhello\nEOF").exitCode).toBe(0);
+    expect(run('ssh node02 cat /tmp/note').stdout).toBe('hello\n');
+    expect(run('cat /tmp/note').stderr).toContain('No such file or directory');
+  });
+
+  it('passes the remote status back and leaves its own name and unknown hosts to the node\u2019s ssh', () => {
+    const run = world();
+    expect(run("ssh node01 'exit 7'").exitCode).toBe(7);
+    expect(run('ssh controlplane hostname').stdout).toBe('controlplane\n');
+    expect(run('ssh node09 hostname')).toEqual({ stdout: '', stderr: 'ssh: Could not resolve hostname node09: Name or service not known\n', exitCode: 255 });
+  });
+});
