@@ -39,19 +39,30 @@ describe('record layout', () => {
 describe('the capability audit cache', () => {
   it('suppresses a repeated capability of the same profile only', () => {
     const cache = new AuditCache();
-    expect(cache.isDuplicate('a', 13)).toBe(false);
-    expect(cache.isDuplicate('a', 13)).toBe(true);
-    expect(cache.isDuplicate('b', 13)).toBe(false);
-    expect(cache.isDuplicate('a', 13)).toBe(false);
+    const a = { name: 'a' };
+    const b = { name: 'b' };
+    expect(cache.isDuplicate(a, 13)).toBe(false);
+    expect(cache.isDuplicate(a, 13)).toBe(true);
+    expect(cache.isDuplicate(b, 13)).toBe(false);
+    expect(cache.isDuplicate(a, 13)).toBe(false);
   });
 
-  it('keeps the capability set across a profile switch, as audit_caps never clears it', () => {
+  it('clears the capability set on a profile switch, as the 6.1 kernel the corpus ran on does', () => {
     const cache = new AuditCache();
-    cache.isDuplicate('a', 1);
-    cache.isDuplicate('b', 2);
-    expect(cache.isDuplicate('b', 1)).toBe(true);
+    const a = { name: 'a' };
+    const b = { name: 'b' };
+    cache.isDuplicate(a, 1);
+    cache.isDuplicate(b, 2);
+    expect(cache.isDuplicate(b, 1)).toBe(false);
+    expect(cache.isDuplicate(b, 1)).toBe(true);
     cache.clear();
-    expect(cache.isDuplicate('b', 1)).toBe(false);
+    expect(cache.isDuplicate(b, 1)).toBe(false);
+  });
+
+  it('treats a replaced profile of the same name as a new profile', () => {
+    const cache = new AuditCache();
+    cache.isDuplicate({ name: 'p' }, 13);
+    expect(cache.isDuplicate({ name: 'p' }, 13)).toBe(false);
   });
 });
 

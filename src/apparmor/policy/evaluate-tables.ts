@@ -51,7 +51,7 @@ export function evaluateCapability(profile: CompiledProfile, request: Capability
   else if (profile.mode !== 'kill' && table.quiet[cap] === 1 && !profile.isAudit) isQuietDenial = true;
   else type = denialType(profile);
   if (request.isNoAudit && isComplain) info = 'optional: no audit';
-  if (type !== undefined && cap >= 0 && cache?.isDuplicate(profile.name, cap)) type = undefined;
+  if (type !== undefined && cap >= 0 && cache?.isDuplicate(profile, cap)) type = undefined;
   const isDenied = !isAllowed && (!isComplain || isQuietDenial);
   const outcome: Outcome = { isDenied, type, requested: 1, denied: isAllowed ? 0 : 1 };
   const record = type === undefined ? undefined : renderAuditRecord(

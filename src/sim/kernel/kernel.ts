@@ -3,7 +3,7 @@
  * log and the capability audit cache. `mediate` is the one place that asks the engine; the syscalls
  * (`syscalls/*.ts`) call it in the kernel's order. No syscall logic lives here.
  */
-import type { AccessRequest, Decision } from '../../apparmor/index.ts';
+import { AuditCache, type AccessRequest, type Decision } from '../../apparmor/index.ts';
 import type { Errno } from './errno.ts';
 import { FileSystem, joinPath } from './fs.ts';
 import { createBaseFileSystem } from './base-image.ts';
@@ -50,8 +50,8 @@ export class Kernel {
   readonly profiles: ProfileSet;
   readonly tasks = new Map<number, Task>();
   readonly #audit: string[] = [];
-  /** `kernel:capability.c audit_caps`: the last profile that logged a capability and the caps it logged */
-  #capCache: { profile: LoadedProfile | undefined; caps: Set<string> } = { profile: undefined, caps: new Set() };
+  /** `kernel:capability.c audit_caps`: the per-CPU de-duplication of capability records (one CPU) */
+  readonly #capCache = new AuditCache();
   #nextPid: number;
 
   /** @param options - an existing file system or profile set to use; defaults are the base image and none */
@@ -154,7 +154,8 @@ export class Kernel {
   mediateAs(task: Task, label: LoadedProfile | undefined, request: AccessRequest): Decision | undefined {
     if (label === undefined || label.mode === 'unconfined') return undefined;
     const decision = label.decide({ ...request, pid: task.pid, comm: task.comm });
-    if (decision.record && !this.#isDuplicateCapability(label, request)) this.log(decision.record.line);
+    const isDuplicate = request.class === 'capability' && decision.record !== undefined && this.#capCache.isDuplicate(label, request.capability);
+    if (decision.record && !isDuplicate) this.log(decision.record.line);
     // kill mode (`apparmor="KILLED"`): the syscall fails and the task gets SIGKILL
     if (decision.isKilled) task.killedBy = 9;
     return decision;
@@ -193,15 +194,5 @@ export class Kernel {
   capable(task: Task, capability: string): boolean {
     if (task.uid !== 0) return false;
     return this.check(task, { class: 'capability', capability }).ok;
-  }
-
-  /** As `audit_caps`: one record per profile and capability until another profile logs one. */
-  #isDuplicateCapability(label: LoadedProfile, request: AccessRequest): boolean {
-    if (request.class !== 'capability') return false;
-    const cache = this.#capCache;
-    if (cache.profile === label && cache.caps.has(request.capability)) return true;
-    if (cache.profile !== label) this.#capCache = { profile: label, caps: new Set() };
-    this.#capCache.caps.add(request.capability);
-    return false;
   }
 }
