@@ -130,3 +130,12 @@ describe('ls and command-line symlinks', () => {
     expect(run(world, 'ls -l /tmp/link/').stdout).toMatch(/^total 0\n-rw-r--r-- 1 root root 0 .* x\n$/);
   });
 });
+
+describe('ls and /proc', () => {
+  test('shows /proc/self pointing at the caller\'s own pid', () => {
+    const line = run(makeWorld(), 'ls -l /proc/self').stdout;
+    const pid = /-> (\d+)\n$/.exec(line)?.[1];
+    expect(line).toMatch(/^lrwxrwxrwx 1 root root \d+ .* \/proc\/self -> \d+\n$/);
+    expect(Number(pid)).toBeGreaterThan(1);
+  });
+});

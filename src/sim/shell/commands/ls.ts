@@ -61,7 +61,7 @@ export const lsCommand: CommandSpec = {
         output.fail(line, inv.flavour === 'busybox' ? 1 : 2);
         continue;
       }
-      (st.value.type === 'dir' && !settings.directory ? dirs : files).push({ name: operand, stat: st.value });
+      (st.value.type === 'dir' && !settings.directory ? dirs : files).push({ name: operand, stat: linkTarget(inv, operand, st.value) });
     }
     if (files.length > 0) output.out(render(inv, sortEntries(files, settings), settings, false));
     const showHeaders = settings.recursive || files.length + dirs.length > 1 || output.stderr !== '';
@@ -84,6 +84,13 @@ function settingsOf(args: Args, name: string, inv: Invocation): Settings {
     context: args.has('Z'), numeric: args.has('n'), human: args.has('h'), noOwner: args.has('g'), noGroup: args.has('o'),
     mtime: inv.node.now() - inv.node.uptime() * 1000, busybox: inv.flavour === 'busybox',
   };
+}
+
+/** A symlink's target as readlink(2) reports it (`/proc/self` reads as the caller's pid). */
+function linkTarget(inv: Invocation, path: string, stat: ProcStat): ProcStat {
+  if (stat.type !== 'symlink') return stat;
+  const target = inv.proc.readlink(path);
+  return target.ok ? { ...stat, target: target.value, size: target.value.length } : stat;
 }
 
 function compareNames(a: string, b: string): number {
@@ -132,7 +139,7 @@ function listDirectory(inv: Invocation, dir: string, settings: Settings, output:
   const entries: Entry[] = [];
   for (const entryName of names) {
     const st = inv.proc.lstat(join(entryName));
-    if (st.ok) entries.push({ name: entryName, stat: st.value });
+    if (st.ok) entries.push({ name: entryName, stat: linkTarget(inv, join(entryName), st.value) });
   }
   const sorted = sortEntries(entries, settings);
   if (placement.showHeaders) output.out(`${placement.isFirst ? '' : '\n'}${dir}:\n`);

@@ -32,7 +32,10 @@ export const statCommand: CommandSpec = {
     const output = new Output();
     const custom = args.options.findLast((o) => o.key === 'c' || o.key === 'p');
     for (const file of args.operands) {
-      const st = args.has('L') ? inv.proc.stat(file) : inv.proc.lstat(file);
+      const found = args.has('L') ? inv.proc.stat(file) : inv.proc.lstat(file);
+      const link = found.ok && found.value.type === 'symlink' ? inv.proc.readlink(file) : undefined;
+      // readlink(2) is what names the target (`/proc/self` reads as the caller's pid)
+      const st = found.ok && link?.ok ? { ok: true as const, value: { ...found.value, target: link.value, size: link.value.length } } : found;
       if (!st.ok) {
         output.fail(inv.flavour === 'busybox' ? `${name}: can't stat ${quote(file)}: ${strerror(st.errno)}` : `${name}: cannot statx ${quote(file)}: ${strerror(st.errno)}`);
         continue;
