@@ -132,4 +132,14 @@ describe('the kubelet and runtime of the v1.30 era', () => {
     expect(recent.run('kubectl get events').stdout).toMatch(/Created container: plain\n[^\n]*Started container plain\n/);
     expect(recent.run(`kubectl get node node01 -o jsonpath='{.status.conditions[?(@.type=="Ready")].message}'`).stdout).toBe('kubelet is posting ready status. AppArmor enabled');
   });
+
+  it('logs a container’s AppArmor denials in its node’s kernel log', () => {
+    const { cluster: c, run } = cluster(30);
+    const readOnly = '#include <tunables/global>\nprofile read-only flags=(attach_disconnected) {\n  #include <abstractions/base>\n  /** rix,\n}\n';
+    load(c.node('node01'), readOnly);
+    run(pod('ro', undefined, '  nodeName: node01\n  securityContext:\n    appArmorProfile:\n      type: Localhost\n      localhostProfile: read-only\n'));
+    expect(run('kubectl exec ro -- touch /tmp/test').exitCode).toBe(1);
+    expect(run('ssh node01 sudo dmesg').stdout).toMatch(/apparmor="DENIED" operation="mknod" profile="read-only" name="\/tmp\/test" pid=\d+ comm="touch"/);
+    expect(run('sudo dmesg').stdout).not.toContain('profile="read-only"');
+  });
 });

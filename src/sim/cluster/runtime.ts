@@ -73,6 +73,8 @@ ${PROC_AND_SYS_RULES}
 /** A created container: its own small node and the confinement of its PID 1. */
 export type Container = {
   readonly node: SimNode;
+  /** the node it runs on: its kernel log receives the container's audit records */
+  readonly host: SimNode;
   /** the label text of PID 1 (`name (enforce)` or `unconfined`) */
   readonly label: string;
   /** what the main process printed (kubectl logs) */
@@ -113,7 +115,7 @@ export function createContainer(host: SimNode, options: {
     root.comm = options.command[0]?.split('/').pop() ?? 'sh';
     root.label = isConfined ? node.kernel.profiles.find(options.profile) : undefined;
   }
-  const container: Container = { node, label: root?.label ? `${root.label.name} (${root.label.mode})` : 'unconfined', logs: '' };
+  const container: Container = { node, host, label: root?.label ? `${root.label.name} (${root.label.mode})` : 'unconfined', logs: '' };
   const run = runInContainer(container, options.command, '');
   return { ...container, logs: run.stdout + run.stderr };
 }
@@ -129,6 +131,7 @@ export function createContainer(host: SimNode, options: {
 export function runInContainer(container: Container, argv: readonly string[], stdin: string): CommandResult {
   const node = container.node;
   const pid1 = node.kernel.tasks.get(1);
+  const mark = node.kernel.auditMark();
   const task = node.login('root', pid1);
   // exec'd processes start with the container's confinement (runc applies the profile to each exec)
   task.label = pid1?.label;
@@ -136,6 +139,9 @@ export function runInContainer(container: Container, argv: readonly string[], st
     const shell = createShell(createShellHost(node, task), { flavour: 'sh', isInteractive: false, cwd: '/', argv0: 'sh' });
     const line = argv.map(shellQuote).join(' ');
     const result = shell.run(stdin === '' ? line : `${line} <<'__KUBECTL_STDIN__'\n${stdin.replace(/\n$/, '')}\n__KUBECTL_STDIN__`);
+    // one kernel: the container's AppArmor records land in the host's log (dmesg, journalctl on the node)
+    for (const record of node.kernel.auditSince(mark)) container.host.kernel.log(record);
+    container.host.collectLog();
     node.collectLog();
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
   } finally {
