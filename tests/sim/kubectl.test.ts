@@ -55,6 +55,9 @@ describe('kubectl in a cluster world', () => {
     expect(run('kubectl get pods -o yaml').stdout).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n {2}kind: Pod\n/);
     expect(run('kubectl delete pod web').stdout).toBe('pod "web" deleted\n');
     expect(run('kubectl get pod web').exitCode).toBe(1);
+    const recent = world(34);
+    recent('kubectl run web --image=nginx');
+    expect(recent('kubectl delete pod web').stdout).toBe('pod "web" deleted from default namespace\n');
   });
 
   it('labels and annotates, refusing to overwrite without --overwrite', () => {

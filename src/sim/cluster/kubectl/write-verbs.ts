@@ -88,7 +88,9 @@ function deleteOne(ctx: VerbContext, object: KubeObject, namespace: string | und
   const deleted = ctx.cluster.api.delete(info.resource, name, ns);
   if (!deleted.ok) { c.errors.push(deleted.error); return; }
   if (info.kind === 'Pod') ctx.cluster.forgetPod(ns ?? 'default', name);
-  c.stdout += `${info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase()} "${name}" deleted\n`;
+  // kubectl v1.34 names the namespace (`pod "x" deleted from default namespace`, seen in tools' tests from Sept 2025)
+  const where = info.namespaced && ctx.cluster.rules.version.minor >= 34 ? ` from ${ns ?? 'default'} namespace` : '';
+  c.stdout += `${info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase()} "${name}" deleted${where}\n`;
 }
 
 /**
