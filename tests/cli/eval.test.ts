@@ -53,7 +53,8 @@ describe('apparmor-lab eval', () => {
     ]);
     expect(ops[3]).toMatchObject({ allowed: false, cap_granted: false, errno: 'EPERM' });
     expect(String((ops[3]?.audit_norm as string[])[0])).toContain('capname="sys_chroot"');
-    expect(ops[4]).toMatchObject({ unsupported: expect.stringContaining('cmd ops run real programs') });
+    // a cmd op runs the real program's counterpart on a simulated node: touch under deny /tmp/* w fails
+    expect(ops[4]).toMatchObject({ allowed: false, exit: 1, stderr: "touch: cannot touch '/tmp/x': Permission denied\n" });
     expect(broken?.parser[0]).toMatchObject({ accepted: false });
     expect(broken?.parser[0]?.stderr).toMatch(/^AppArmor parser error for \/etc\/apparmor.d\/broken in profile \/etc\/apparmor.d\/broken at line 2: /);
   });

@@ -7,15 +7,16 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleReader, type IncludeReader } from '../../apparmor/index.ts';
 import { runKernelCases } from '../../sim/kernel/corpus/run-cases.ts';
-import type { CaseFileJson } from '../../sim/kernel/corpus/case-format.ts';
+import { casesOf, type CaseFileJson, type ResultFileJson } from '../../sim/kernel/corpus/case-format.ts';
+import { runCmdOp } from '../../sim/index.ts';
 import { createPolicyLoader } from '../../sim/kernel/policy-loader.ts';
 import type { CliCommand, CliIo } from './types.ts';
 
 const HELP = `Usage: apparmor-lab eval [options] CASES.json
 
 Runs every case of a kernel case file (the conformance kernel/README.md format) through the simulated
-kernel and prints the results, in the corpus' result format, as JSON on stdout. 'cmd' ops (real programs)
-are reported as unsupported.
+kernel and prints the results, in the corpus' result format, as JSON on stdout. 'cmd' ops (real programs
+such as touch or sh -c) run on a fresh simulated node, the one 'apparmor-lab shell' gives you.
 
 Options:
   -I, --include DIR   look for #include files in DIR before the bundled /etc/apparmor.d (repeatable)
@@ -105,10 +106,29 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const reader = createIncludeReader(parsed.includeDirs);
-  const results = runKernelCases(cases, () => createPolicyLoader({ reader }), file);
+  const results = answerCmdOps(runKernelCases(cases, () => createPolicyLoader({ reader }), file), cases);
   const output = parsed.flags.has('ops-only') ? results.results.map((r) => ({ id: r.id, ops: r.ops })) : results;
   io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   return 0;
+}
+
+/**
+ * The kernel model answers primitive ops only; `cmd` ops run real programs, so each one runs on a fresh
+ * simulated node with the case's profiles and files (`runCmdOp`).
+ * @param results - the kernel model's results, `cmd` ops marked unsupported
+ * @param cases - the case file they came from
+ * @returns the same results with every `cmd` op answered
+ */
+function answerCmdOps(results: ResultFileJson, cases: CaseFileJson): ResultFileJson {
+  const byId = new Map(casesOf(cases).map((kase) => [kase.id, kase]));
+  return {
+    ...results,
+    results: results.results.map((result) => {
+      const kase = byId.get(result.id);
+      if (!kase) return result;
+      return { ...result, ops: result.ops.map((entry) => (entry.op.op === 'cmd' ? { ...entry, result: runCmdOp(kase, entry.op) } : entry)) };
+    }),
+  };
 }
 
 /** The `eval` command. */
