@@ -70,3 +70,10 @@ describe('cat -v and -A', () => {
     expect(run(world, 'cat -A /tmp/c').stdout).toBe('a^A^Ib^?$\n');
   });
 });
+
+describe('cat and process substitution', () => {
+  test('reads the /dev/fd file of a <(…) substitution the shell hands over', () => {
+    const world = makeWorld();
+    expect(invoke(world, catCommand, ['cat', '/dev/fd/63', '-'], { files: { '/dev/fd/63': 'hi\n' }, stdin: 'in\n' })).toEqual({ stdout: 'hi\nin\n', stderr: '', exitCode: 0 });
+  });
+});

@@ -55,13 +55,13 @@ export function runAudited(world: World, line: string): Run & { audit: string[] 
  * @param world - the world
  * @param spec - the command
  * @param argv - its argv
- * @param options - flavour, stdin, working directory
+ * @param options - flavour, stdin, working directory, process-substitution files
  * @returns its result
  */
-export function invoke(world: World, spec: CommandSpec, argv: readonly string[], options: { flavour?: 'gnu' | 'busybox'; stdin?: string; cwd?: string } = {}): Run {
+export function invoke(world: World, spec: CommandSpec, argv: readonly string[], options: { flavour?: 'gnu' | 'busybox'; stdin?: string; cwd?: string; files?: Record<string, string> } = {}): Run {
   const cwd = options.cwd ?? '/root';
   const env = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root' };
-  const context = { stdin: options.stdin ?? '', env, cwd, runScript: () => ({ stdout: '', stderr: '', exitCode: 0 }) };
+  const context = { stdin: options.stdin ?? '', env, cwd, runScript: () => ({ stdout: '', stderr: '', exitCode: 0 }), ...(options.files ? { files: options.files } : {}) };
   const task = world.node.kernel.spawn({ exe: `/usr/bin/${spec.name}`, user: 'root' });
   try {
     const proc = createProcessApi(world.node.processHost(context), task, cwd, env);

@@ -11,11 +11,14 @@ export type InputText = { ok: true; text: string } | { ok: false; errno: Errno; 
 /**
  * Reads one input operand through the process API (open, read, close: AppArmor decides).
  * @param inv - the invocation (stdin, process)
- * @param operand - a path, or `-` for standard input
+ * @param operand - a path, `-` for standard input, or a `/dev/fd/NN` of a process substitution
  * @returns the text, or the errno and the failing phase
  */
 export function readInput(inv: Invocation, operand: string): InputText {
   if (operand === '-') return { ok: true, text: inv.context.stdin };
+  // process substitution: the shell hands `<(…)` output over as /dev/fd/NN contents
+  const substituted = inv.context.files?.[operand];
+  if (substituted !== undefined) return { ok: true, text: substituted };
   const read = inv.proc.readFile(operand);
   if (read.ok) return { ok: true, text: read.value };
   return { ok: false, errno: read.errno, phase: read.errno === 'EISDIR' ? 'read' : 'open' };
