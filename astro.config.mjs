@@ -6,6 +6,9 @@ import { customizeApparmorColours } from './src/syntax/code-theme.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
+  // 'auto' inlines a small stylesheet into the page and drops its file, but a lazily imported chunk
+  // (xterm.css, loaded with xterm-view.ts) still preloads that file: a 404 on every terminal page.
+  build: { inlineStylesheets: 'never' },
   integrations: [
     starlight({
       title: 'AppArmor Lab',
