@@ -41,7 +41,8 @@ export class Output {
  * @example strerror('EACCES') // → 'Permission denied'
  */
 export function strerror(errno: Errno): string {
-  return ERRNO_TEXT[errno];
+  // an errno the table does not know prints as its name rather than as "undefined"
+  return (ERRNO_TEXT as Partial<Record<string, string>>)[errno] ?? errno;
 }
 
 const SAFE = /^[A-Za-z0-9_./:,+@%^=-]+$/;
