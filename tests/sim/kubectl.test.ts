@@ -60,6 +60,16 @@ describe('kubectl in a cluster world', () => {
     expect(recent('kubectl delete pod web').stdout).toBe('pod "web" deleted from default namespace\n');
   });
 
+  it('runs a Deployment before v1.18 (with the generator notice) whose controller makes the pods', () => {
+    const run = world(14);
+    expect(run('kubectl run web --image=nginx')).toEqual({
+      stdout: 'deployment.apps/web created\n', exitCode: 0,
+      stderr: 'kubectl run --generator=deployment/apps.v1 is DEPRECATED and will be removed in a future version. Use kubectl run --generator=run-pod/v1 or kubectl create instead.\n',
+    });
+    expect(run('kubectl get pods -l run=web -o name').stdout).toMatch(/^pod\/web-[b-z2-9]{10}-[b-z2-9]{5}\n$/);
+    expect(run('kubectl get deploy web -o jsonpath={.status.readyReplicas}').stdout).toBe('1');
+  });
+
   it('labels and annotates, refusing to overwrite without --overwrite', () => {
     const run = world();
     run('kubectl run web --image=nginx');

@@ -6,10 +6,11 @@
  */
 import { SimNode } from '../node/node.ts';
 import { createApiServer, type ApiResult, type ApiServer, type MetadataChanges } from './api-server.ts';
-import type { DaemonSet, KubeObject, Pod } from './objects.ts';
+import type { KubeObject, Pod } from './objects.ts';
 import { eraRules, type ClusterVersion, type EraRules, type FeatureGates } from './versions.ts';
 import { isAppArmorEnabled, syncPod, type KubeletContext, type KubeletNode } from './kubelet.ts';
-import { daemonSetNodes, schedulePod } from './scheduler.ts';
+import { schedulePod } from './scheduler.ts';
+import { runDaemonSetController, runDeploymentController } from './kubectl/controllers.ts';
 import { defaultProfileText, type Container } from './runtime.ts';
 import { notFoundStatus, formatKubectlError } from './status.ts';
 
@@ -119,7 +120,8 @@ export class Cluster {
 
   /** Runs the DaemonSet controller, the scheduler and the kubelets until every pod is bound and synced once. */
   reconcile(): void {
-    this.#runDaemonSets();
+    runDaemonSetController(this.api, this.nodes.map((n) => n.object));
+    runDeploymentController(this.api);
     for (const pod of this.api.list('pods') as Pod[]) {
       const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}/${pod.metadata.uid ?? ''}`;
       if (this.#synced.has(key)) continue;
@@ -144,39 +146,6 @@ export class Cluster {
       const node = this.node(nodeName);
       const bound = this.api.get('pods', pod.metadata.name ?? '', pod.metadata.namespace);
       if (node && bound.ok) syncPod(this.#kubelet, node, bound.object as Pod);
-    }
-  }
-
-  /** The DaemonSet controller: one pod per eligible node (named `<ds>-<5 chars>`), then the set's status. */
-  #runDaemonSets(): void {
-    const pods = this.api.list('pods') as Pod[];
-    for (const ds of this.api.list('daemonsets') as DaemonSet[]) {
-      const namespace = ds.metadata.namespace ?? 'default';
-      const owned = pods.filter((p) => p.metadata.namespace === namespace &&
-        (p.metadata['ownerReferences'] as { uid?: string }[] | undefined)?.some((r) => r.uid === ds.metadata.uid));
-      const wanted = daemonSetNodes(ds.spec.template.spec, this.nodes.map((n) => n.object));
-      for (const nodeName of wanted) {
-        if (owned.some((p) => p.spec.nodeName === nodeName)) continue;
-        const created = this.api.create({
-          apiVersion: 'v1', kind: 'Pod',
-          metadata: {
-            generateName: `${ds.metadata.name ?? ''}-`, namespace, labels: { ...(ds.spec.template.metadata?.labels ?? {}) },
-            ...(ds.spec.template.metadata?.annotations ? { annotations: { ...ds.spec.template.metadata.annotations } } : {}),
-            ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
-          },
-          spec: { ...ds.spec.template.spec, nodeName },
-        }, { namespace });
-        if (created.ok) {
-          owned.push(created.object as Pod);
-          this.api.recordEvent({ involvedObject: ds, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.object.metadata.name ?? ''}`, component: 'daemonset-controller' });
-        } else {
-          this.api.recordEvent({ involvedObject: ds, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${created.error.replace(/^Error from server \(\w+\): /, '')}`, component: 'daemonset-controller' });
-        }
-      }
-      const n = owned.length;
-      this.api.updateStatus('daemonsets', ds.metadata.name ?? '', namespace, {
-        currentNumberScheduled: n, desiredNumberScheduled: wanted.length, numberMisscheduled: 0, numberReady: n, updatedNumberScheduled: n, numberAvailable: n, observedGeneration: 1,
-      });
     }
   }
 

@@ -140,12 +140,29 @@ export function runRun(ctx: VerbContext): CommandResult {
     }
     pod = strategicMerge(pod, patch) as KubeObject;
   }
+  const restart = flag(ctx.args, 'restart') ?? 'Always';
+  if (restart === 'Always' && ctx.cluster.rules.version.minor < 18) return runDeployment(ctx, name, pod);
   const mode = flag(ctx.args, 'dry-run');
   const created = ctx.cluster.api.create(pod, { namespace: namespaceOf(ctx.args), ...(dryRun(ctx) ? { dryRun: true } : {}) });
   const c: Collected = { stdout: '', warnings: [...created.warnings], errors: [] };
   const suffix = mode === 'server' ? ' (server dry run)' : dryRun(ctx) ? ' (dry run)' : '';
   if (created.ok) c.stdout = `pod/${name} created${suffix}\n`; else c.errors.push(created.error);
   return finish(ctx, c);
+}
+
+/** Before v1.18, `kubectl run` with the default restart policy made a Deployment (generator deployment/apps.v1). */
+function runDeployment(ctx: VerbContext, name: string, pod: KubeObject): CommandResult {
+  const labels = pod.metadata.labels ?? {};
+  const deployment: KubeObject = {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, labels },
+    spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: pod['spec'] } },
+  };
+  const created = ctx.cluster.api.create(deployment, { namespace: namespaceOf(ctx.args), ...(dryRun(ctx) ? { dryRun: true } : {}) });
+  const notice = 'kubectl run --generator=deployment/apps.v1 is DEPRECATED and will be removed in a future version. Use kubectl run --generator=run-pod/v1 or kubectl create instead.';
+  const c: Collected = { stdout: '', warnings: [...created.warnings], errors: [] };
+  if (created.ok) c.stdout = `deployment.apps/${name} created\n`; else c.errors.push(created.error);
+  const done = finish(ctx, c);
+  return { ...done, stderr: `${notice}\n${done.stderr}` };
 }
 
 /**
