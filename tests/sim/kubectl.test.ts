@@ -68,6 +68,8 @@ describe('kubectl in a cluster world', () => {
     });
     expect(run('kubectl get pods -l run=web -o name').stdout).toMatch(/^pod\/web-[b-z2-9]{10}-[b-z2-9]{5}\n$/);
     expect(run('kubectl get deploy web -o jsonpath={.status.readyReplicas}').stdout).toBe('1');
+    expect(run('kubectl delete deployment web').stdout).toBe('deployment.apps "web" deleted\n');
+    expect(run('kubectl get pods').stderr).toBe('No resources found.\n');
   });
 
   it('labels and annotates, refusing to overwrite without --overwrite', () => {

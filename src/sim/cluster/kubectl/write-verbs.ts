@@ -88,6 +88,15 @@ function deleteOne(ctx: VerbContext, object: KubeObject, namespace: string | und
   const deleted = ctx.cluster.api.delete(info.resource, name, ns);
   if (!deleted.ok) { c.errors.push(deleted.error); return; }
   if (info.kind === 'Pod') ctx.cluster.forgetPod(ns ?? 'default', name);
+  // the garbage collector's cascading delete: a workload's pods go with it
+  const uid = deleted.object.metadata.uid;
+  if (info.kind === 'DaemonSet' || info.kind === 'Deployment') {
+    for (const pod of ctx.cluster.api.list('pods', ns)) {
+      if (!(pod.metadata['ownerReferences'] as { uid?: string }[] | undefined)?.some((r) => r.uid === uid)) continue;
+      ctx.cluster.api.delete('pods', pod.metadata.name ?? '', ns);
+      ctx.cluster.forgetPod(ns ?? 'default', pod.metadata.name ?? '');
+    }
+  }
   // kubectl v1.34 names the namespace (`pod "x" deleted from default namespace`, seen in tools' tests from Sept 2025)
   const where = info.namespaced && ctx.cluster.rules.version.minor >= 34 ? ` from ${ns ?? 'default'} namespace` : '';
   c.stdout += `${info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase()} "${name}" deleted${where}\n`;
