@@ -43,6 +43,7 @@ function runSsh(cluster: Cluster, inv: Invocation): CommandResult | undefined {
   const stdin = inv.context.stdin;
   const command = words.join(' ');
   const script = command === '' ? stdin : stdin === '' ? command : `{ ${command}\n} <<'__SSH_STDIN__'\n${stdin.replace(/\n$/, '')}\n__SSH_STDIN__`;
+  cluster.syncClocks();
   const task = node.host.login(user);
   try {
     const shell = createShell(createShellHost(node.host, task), { isInteractive: false });
