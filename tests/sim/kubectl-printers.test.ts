@@ -115,6 +115,11 @@ describe('kubectl -o json, yaml and name', () => {
       .toBe('apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - image: busybox\n    name: c\n');
   });
 
+  it('double-quotes strings YAML 1.1 would read as another type, as go-yaml v2 does', () => {
+    expect(printYaml({ status: 'True', tier: '1', creationTimestamp: '2024-05-01T10:00:00Z', on: 'on', name: 'web', empty: '' }))
+      .toBe('creationTimestamp: "2024-05-01T10:00:00Z"\nempty: ""\nname: web\n"on": "on"\nstatus: "True"\ntier: "1"\n');
+  });
+
   it('names objects by lower-case kind and group', () => {
     expect(printName({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' } })).toBe('pod/x\n');
     expect(printName({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'l' } })).toBe('daemonset.apps/l\n');

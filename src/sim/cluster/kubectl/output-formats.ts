@@ -3,7 +3,7 @@
  * escapes), `-o yaml` (sigs.k8s.io/yaml: sorted keys, sequences flush with their key), `-o name`
  * (`pod/x`, `daemonset.apps/x`) and the `List` wrapper for several objects. Pure.
  */
-import { stringify } from 'yaml';
+import { Document, Scalar, visit } from 'yaml';
 import type { KubeObject } from '../objects.ts';
 import { splitApiVersion } from '../kinds.ts';
 
@@ -54,7 +54,23 @@ function goString(text: string): string {
  * @example printYaml({ kind: 'Pod', apiVersion: 'v1' }) // → 'apiVersion: v1\nkind: Pod\n'
  */
 export function printYaml(value: unknown): string {
-  return stringify(value, { sortMapEntries: true, indentSeq: false, singleQuote: true, lineWidth: 0 });
+  const doc = new Document(value, { sortMapEntries: true });
+  visit(doc, {
+    Scalar(_, node) {
+      // go-yaml v2 double-quotes a string that YAML 1.1 would read as another type ("True", "1", a timestamp)
+      if (typeof node.value === 'string' && isAmbiguousString(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc.toString({ indentSeq: false, singleQuote: true, lineWidth: 0 });
+}
+
+const YAML11_BOOL_NULL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|)$/;
+const YAML11_NUMBER = /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const YAML11_TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/;
+
+/** Whether a string would resolve to a bool, null, number or timestamp under YAML 1.1 (go-yaml v2's resolve). */
+function isAmbiguousString(text: string): boolean {
+  return YAML11_BOOL_NULL.test(text) || YAML11_NUMBER.test(text) || YAML11_TIMESTAMP.test(text);
 }
 
 /**
