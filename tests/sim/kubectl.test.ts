@@ -79,6 +79,7 @@ describe('kubectl in a cluster world', () => {
     expect(run('kubectl label pod web tier=back').stderr).toBe("error: 'tier' already has a value (front), and --overwrite is false\n");
     expect(run('kubectl label pod web tier=back --overwrite').stdout).toBe('pod/web labeled\n');
     expect(run('kubectl get pods -l tier=back -o name').stdout).toBe('pod/web\n');
+    expect(run('kubectl get pods --show-labels').stdout).toMatch(/ {3}LABELS\nweb .* {3}run=web,tier=back\n$/);
     expect(run('kubectl annotate pod web note=hi').stdout).toBe('pod/web annotated\n');
   });
 

@@ -15,6 +15,8 @@ export type TableOptions = {
   readonly showNamespace?: boolean;
   /** `--no-headers` */
   readonly noHeaders?: boolean;
+  /** `--show-labels`: a LABELS column last */
+  readonly showLabels?: boolean;
   /** the clock, epoch milliseconds */
   readonly nowMs: number;
 };
@@ -134,10 +136,11 @@ export function printTable(kind: string, objects: readonly KubeObject[], options
   const table = TABLES[kind] ?? genericTable();
   const rows: string[][] = [];
   const withNs = (cells: string[], ns: string): string[] => (options.showNamespace ? [ns, ...cells] : cells);
-  if (!options.noHeaders) rows.push(withNs([...table.headers, ...(options.isWide ? table.wide : [])], 'NAMESPACE'));
+  const labels = (o: KubeObject): string[] => (options.showLabels ? [labelsText(o.metadata.labels ?? {})] : []);
+  if (!options.noHeaders) rows.push(withNs([...table.headers, ...(options.isWide ? table.wide : []), ...(options.showLabels ? ['LABELS'] : [])], 'NAMESPACE'));
   for (const o of objects) {
     const { cells, wide } = table.row(o, options.nowMs);
-    rows.push(withNs([...cells, ...(options.isWide ? wide : [])], o.metadata.namespace ?? ''));
+    rows.push(withNs([...cells, ...(options.isWide ? wide : []), ...labels(o)], o.metadata.namespace ?? ''));
   }
   return tabwrite(rows.map((r) => `${r.join('\t')}\n`).join(''), GET_TABWRITER);
 }

@@ -81,7 +81,7 @@ export function runGet(ctx: VerbContext): CommandResult {
     default:
       stdout = printTable(info.kind, objects, {
         nowMs: ctx.cluster.nowMs(), isWide: format === 'wide', showNamespace: isOn(ctx.args, 'all-namespaces') && info.namespaced,
-        noHeaders: isOn(ctx.args, 'no-headers'),
+        noHeaders: isOn(ctx.args, 'no-headers'), showLabels: isOn(ctx.args, 'show-labels'),
       });
   }
   return { stdout, stderr, exitCode: errors.length > 0 ? 1 : 0 };
