@@ -108,6 +108,11 @@ export function createContainer(host: SimNode, options: {
     else node.removeProfile(root, op.name);
   }
   node.discardLog();
+  // an image has no AppArmor configuration of its own (the policy above was loaded by the host), and
+  // busybox has no os-release
+  const fs = node.kernel.fs;
+  fs.remove('/etc/apparmor.d');
+  if (options.image.image?.flavour === 'busybox') for (const path of ['/etc/os-release', '/usr/lib/os-release']) fs.remove(path);
   const sshd = node.kernel.tasks.get(612);
   if (sshd) node.kernel.exit(sshd);
   if (root) {
