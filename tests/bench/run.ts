@@ -6,13 +6,14 @@ import { benchAare } from './aare.ts';
 import { benchEditor } from './editor.ts';
 import { benchEvaluate } from './evaluate.ts';
 import { benchKernel } from './kernel.ts';
+import { benchPlayground } from './playground.ts';
 import { benchShell } from './shell.ts';
 import { benchWorld } from './world.ts';
 
 /** One measured case. */
 export type BenchResult = { name: string; ms: number };
 
-const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate, benchKernel, benchShell, benchEditor, benchWorld];
+const BENCHES: (() => BenchResult[])[] = [benchAare, benchEvaluate, benchKernel, benchShell, benchEditor, benchWorld, benchPlayground];
 
 const rows = BENCHES.flatMap((bench) => bench());
 const width = Math.max(...rows.map((row) => row.name.length));
