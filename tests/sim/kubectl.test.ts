@@ -83,11 +83,14 @@ describe('kubectl in a cluster world', () => {
     expect(run('kubectl annotate pod web note=hi').stdout).toBe('pod/web annotated\n');
   });
 
-  it('applies a manifest twice: created, then unchanged; deletes it by file', () => {
+  it('applies a manifest: created, unchanged, configured when its labels change; deletes it by file', () => {
     const run = world();
     run("cat > p.yaml <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox:1.28\n    command: [sleep, 1h]\nEOF");
     expect(run('kubectl apply -f p.yaml').stdout).toBe('pod/p created\n');
     expect(run('kubectl apply -f p.yaml').stdout).toBe('pod/p unchanged\n');
+    run("cat > p2.yaml <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    tier: web\nspec:\n  containers:\n  - name: c\n    image: busybox:1.28\n    command: [sleep, 1h]\nEOF");
+    expect(run('kubectl apply -f p2.yaml').stdout).toBe('pod/p configured\n');
+    expect(run('kubectl get pod p -o jsonpath={.metadata.labels.tier}').stdout).toBe('web');
     expect(run('kubectl delete -f p.yaml').stdout).toBe('pod "p" deleted\n');
     expect(run('kubectl create -f missing.yaml').stderr).toBe('error: the path "missing.yaml" does not exist\n');
   });

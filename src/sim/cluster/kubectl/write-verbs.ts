@@ -56,13 +56,35 @@ export function runManifestVerb(ctx: VerbContext, verb: 'create' | 'apply' | 'de
     if (verb === 'delete') { deleteOne(ctx, object, namespace, c); continue; }
     const info = lookupKind(object.apiVersion, object.kind, rules);
     const existing = info ? ctx.cluster.api.get(info.resource, object.metadata.name ?? '', info.namespaced ? object.metadata.namespace ?? namespace ?? 'default' : undefined) : undefined;
-    if (verb === 'apply' && existing?.ok) { c.stdout += `${printName(existing.object).trimEnd()} unchanged\n`; continue; }
+    if (verb === 'apply' && existing?.ok && info) { applyMetadata(ctx, existing.object, object, info.resource, c); continue; }
     const created = ctx.cluster.api.create(object, { fileName: read.fileName, ...(namespace !== undefined ? { namespace } : {}) });
     c.warnings.push(...created.warnings);
     if (created.ok) c.stdout += `${printName(created.object).trimEnd()} created\n`;
     else c.errors.push(created.error);
   }
   return finish(ctx, c);
+}
+
+/**
+ * `kubectl apply` of an object that exists: label and annotation changes are patched (so the API server's
+ * update validation runs, e.g. `may not add AppArmor annotations`); spec changes are not simulated.
+ */
+function applyMetadata(ctx: VerbContext, stored: KubeObject, wanted: KubeObject, resource: string, c: Collected): void {
+  const namespace = stored.metadata.namespace;
+  const name = stored.metadata.name ?? '';
+  let isChanged = false;
+  for (const field of ['labels', 'annotations'] as const) {
+    const before = stored.metadata[field] ?? {};
+    const after = wanted.metadata[field] ?? {};
+    const changes: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(after)) if (before[k] !== v) changes[k] = v;
+    if (Object.keys(changes).length === 0) continue;
+    const updated = ctx.cluster.api[field === 'labels' ? 'label' : 'annotate'](resource, name, namespace, changes, { overwrite: true });
+    c.warnings.push(...updated.warnings);
+    if (!updated.ok) { c.errors.push(updated.error); return; }
+    isChanged = true;
+  }
+  c.stdout += `${printName(stored).trimEnd()} ${isChanged ? 'configured' : 'unchanged'}\n`;
 }
 
 /** `kubectl create namespace NAME`. */
