@@ -15,6 +15,7 @@ export { LineCounter } from './source.ts';
 export { formatParserError } from './format/parser-error.ts';
 export { tokenize } from './lexer/lexer.ts';
 export { resolvePolicy, type ResolveOptions } from './policy/resolve.ts';
+export { IncludeCache, type ParsedInclude } from './policy/include-cache.ts';
 export { checkPolicy, type CheckResult } from './policy/check-policy.ts';
 export { checkCompile } from './policy/parser-checks.ts';
 export { printPolicy, printRule } from './format/print.ts';

@@ -10,6 +10,7 @@ import { PatternCache } from '../../src/apparmor/policy/matchers.ts';
 import { MAY, type AccessRequest } from '../../src/apparmor/policy/request.ts';
 import { resolvePolicy } from '../../src/apparmor/policy/resolve.ts';
 import { AuditCache } from '../../src/apparmor/audit/cache.ts';
+import { IncludeCache } from '../../src/apparmor/policy/include-cache.ts';
 import { CONFORMANCE_DIR, hasConformanceData } from '../conformance/dir.ts';
 import { conformanceReader } from './evaluate-helpers.ts';
 
@@ -88,6 +89,7 @@ const REQUESTS: AccessRequest[] = [
 
 const patterns = new PatternCache();
 const auditCache = new AuditCache();
+const includes = new IncludeCache();
 
 /**
  * Drives one text through parse → resolve → compile → evaluate of a few requests for every profile.
@@ -96,7 +98,7 @@ const auditCache = new AuditCache();
  */
 export function runPipeline(text: string): number {
   const parsed = parseProfile(text);
-  const resolved = resolvePolicy(parsed.ast, { reader: conformanceReader, text });
+  const resolved = resolvePolicy(parsed.ast, { reader: conformanceReader, text, includes });
   const policy = compilePolicy(resolved, patterns);
   let decisions = 0;
   for (const profile of policy.byName.values()) {

@@ -10,9 +10,9 @@ import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
 import type {
   AccessRule, BodyItem, Condition, Conditional, LanguageVersion, PolicyFile, ProfileNode, Qualifiers, TopLevelItem, Word,
 } from '../parser/ast.ts';
-import { parsePolicy } from '../parser/parser.ts';
 import { LineCounter, type Range } from '../source.ts';
 import { filterSlashes } from '../aare/filter-slashes.ts';
+import { IncludeCache } from './include-cache.ts';
 import { lookupInclude } from './includes.ts';
 import type { IncludeReader, ResolvedPolicy, ResolvedProfile, ResolvedRule } from './resolved-policy.ts';
 import { expandVariables, SymbolTable } from './variables.ts';
@@ -32,6 +32,8 @@ export type ResolveOptions = {
   /** working directory for relative `"quoted"` includes, default `/` */
   cwd?: string;
   version?: LanguageVersion;
+  /** parsed include files kept between calls (the caller owns it); without it each call parses its includes */
+  includes?: IncludeCache;
 };
 
 const EMPTY_READER: IncludeReader = { readFile: () => undefined, listDir: () => undefined };
@@ -56,6 +58,7 @@ export function resolvePolicy(ast: PolicyFile, options: ResolveOptions = {}): Re
 class Resolver {
   readonly #options: ResolveOptions;
   readonly #reader: IncludeReader;
+  readonly #includes: IncludeCache;
   readonly #searchDirs: string[];
   readonly #table = new SymbolTable();
   readonly #aliases: [string, string][] = [];
@@ -73,6 +76,7 @@ class Resolver {
   constructor(options: ResolveOptions) {
     this.#options = options;
     this.#reader = options.reader ?? EMPTY_READER;
+    this.#includes = options.includes ?? new IncludeCache();
     this.#searchDirs = [...(options.includeDirs ?? []), options.baseDir ?? '/etc/apparmor.d'];
   }
 
@@ -171,12 +175,12 @@ class Resolver {
     for (const file of found.files) {
       if (cache.has(file.path)) continue;
       cache.add(file.path);
-      const parsed = parsePolicy(file.text, { version: this.#options.version ?? '3.0', context });
+      const { parsed, lines } = this.#includes.parse(file.path, file.text, this.#options.version ?? '3.0', context);
       const includedFrom = source.includedFrom ?? range;
       const related = [{ message: 'in the file included here', range: includedFrom }];
       for (const d of parsed.diagnostics) this.#diagnostics.push({ ...d, file: file.path, related });
       this.#texts.set(file.path, file.text);
-      walk(parsed.ast.items, { file: file.path, lines: new LineCounter(file.text), includedFrom });
+      walk(parsed.ast.items, { file: file.path, lines, includedFrom });
     }
   }
 

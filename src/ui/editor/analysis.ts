@@ -4,7 +4,7 @@
  * /etc/apparmor.d, reduced to plain data that can cross `postMessage`. `compileText` is for the panel.
  */
 import {
-  bundleReader, checkPolicy, checkProfile, compilePolicy, type CompiledPolicy, type Diagnostic,
+  bundleReader, checkPolicy, checkProfile, compilePolicy, IncludeCache, type CompiledPolicy, type Diagnostic,
 } from '../../apparmor/index.ts';
 
 /** The name the editor's own file carries in rule references (`RuleRef.file`). */
@@ -24,11 +24,13 @@ export type Analysis = {
  * Checks a document as apparmor_parser 3.0.8 would, with lint warnings.
  *
  * @param text - the editor's text
+ * @param includes - parsed bundled includes kept between keystrokes (the worker keeps one), so
+ *   `tunables/global` and the abstractions are not parsed again on every check
  * @returns diagnostics, variables and profile names
  * @example analyse('profile p { capability chown }').diagnostics[0]?.code // → 'UNEXPECTED_TOKEN'
  */
-export function analyse(text: string): Analysis {
-  const check = checkProfile(text, { reader: bundleReader, fileName: MAIN_FILE });
+export function analyse(text: string, includes: IncludeCache = new IncludeCache()): Analysis {
+  const check = checkProfile(text, { reader: bundleReader, fileName: MAIN_FILE, includes });
   return {
     text,
     diagnostics: check.diagnostics,
@@ -41,11 +43,12 @@ export function analyse(text: string): Analysis {
  * Compiles a document for evaluation, as `apparmor_parser` would before loading it (no lint).
  *
  * @param text - the editor's text
+ * @param includes - parsed bundled includes kept between calls
  * @returns the compiled policy, or undefined when the text has errors (the parser would refuse to load it)
  * @example compileText('profile p { file, }')?.profiles[0]?.name // → 'p'
  */
-export function compileText(text: string): CompiledPolicy | undefined {
-  const check = checkPolicy(text, { reader: bundleReader, fileName: MAIN_FILE });
+export function compileText(text: string, includes: IncludeCache = new IncludeCache()): CompiledPolicy | undefined {
+  const check = checkPolicy(text, { reader: bundleReader, fileName: MAIN_FILE, includes });
   if (check.diagnostics.some((d) => d.severity === 'error')) return undefined;
   return compilePolicy(check.policy);
 }
