@@ -64,19 +64,44 @@ function lintFileRule(rule: FileRule & ResolvedRule, options: LintOptions, out: 
 
 /** `/tmp/foo r,` next to `/tmp/foo/** …`: the first one almost certainly meant the directory `/tmp/foo/`. */
 function lintDirectories(profile: ResolvedProfile, mainFile: string, out: Diagnostic[]): void {
-  const paths = new Set<string>();
-  for (const rule of profile.rules) if (rule.kind === 'file' && rule.path) paths.add(rule.path.text);
+  // sorted once, so each rule's "is there a path under it" is a binary search, not a scan of every rule
+  let sorted: string[] | undefined;
   for (const rule of profile.rules) {
     if (rule.kind !== 'file' || !rule.path || rule.file !== mainFile) continue;
     const path = rule.path.text;
-    if (path.endsWith('/') || scanAare(path)?.kind !== 'literal' || !rule.mode?.decoded.read) continue;
-    const below = [...paths].some((p) => p.startsWith(`${path}/`) && p.length > path.length + 1);
-    const hasDir = paths.has(`${path}/`) || [...paths].some((p) => p.startsWith(`${path}{`));
+    if (path.endsWith('/') || !rule.mode?.decoded.read || scanAare(path)?.kind !== 'literal') continue;
+    sorted ??= sortedFilePaths(profile);
+    const below = hasPathWithPrefix(sorted, `${path}/`, path.length + 1);
+    const hasDir = sorted[lowerBound(sorted, `${path}/`)] === `${path}/` || hasPathWithPrefix(sorted, `${path}{`, 0);
     if (below && !hasDir) {
       out.push(diag(rule, 'DIRECTORY_WITHOUT_SLASH', 'warning',
         `${path} matches only a file named so; directories are checked with a trailing slash, so listing the directory needs ${path}/`));
     }
   }
+}
+
+function sortedFilePaths(profile: ResolvedProfile): string[] {
+  const paths = new Set<string>();
+  for (const rule of profile.rules) if (rule.kind === 'file' && rule.path) paths.add(rule.path.text);
+  return [...paths].sort();
+}
+
+/** @returns the index of the first string in `sorted` not less than `key` */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] ?? '') < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** @returns true when some path in `sorted` starts with `prefix` and is longer than `minLength` */
+function hasPathWithPrefix(sorted: readonly string[], prefix: string, minLength: number): boolean {
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && (sorted[i] ?? '').startsWith(prefix); i++) if ((sorted[i] ?? '').length > minLength) return true;
+  return false;
 }
 
 /**
@@ -112,14 +137,17 @@ function cachedIntersects(allow: string, allowMatcher: AareMatcher, deny: string
 function lintDenyOverlaps(profile: ResolvedProfile, mainFile: string, out: Diagnostic[]): void {
   const files = profile.rules.filter((r): r is FileRule & ResolvedRule => r.kind === 'file');
   if (files.some((r) => r.isBare && r.qualifiers.access === 'allow')) return;
-  const allows = files.filter((r) => r.qualifiers.access === 'allow' && r.path).map((r) => r.path?.text ?? '');
-  const matchers = allows.flatMap((path) => {
-    const compiled = compileAare(path);
-    return compiled.ok ? [{ path, prefix: literalPrefix(path), matcher: compiled.matcher }] : [];
-  });
   const denies = files.filter((r) => r.qualifiers.access === 'deny').length;
+  if (denies === 0) return;
+  const allows = files.filter((r) => r.qualifiers.access === 'allow' && r.path).map((r) => r.path?.text ?? '');
+  const compiled = allows.flatMap((path) => {
+    const result = compileAare(path);
+    return result.ok ? [{ path, matcher: result.matcher }] : [];
+  });
   // each pair may cost a DFA product; past this budget the check would slow the editor down, so it is skipped
-  if (denies * matchers.length > MAX_OVERLAP_PAIRS) return;
+  // (checked before the literal prefixes are taken: scanning every allow rule is itself a cost per keystroke)
+  if (denies * compiled.length > MAX_OVERLAP_PAIRS) return;
+  const matchers = compiled.map((m) => ({ ...m, prefix: literalPrefix(m.path) }));
   for (const rule of files) {
     if (rule.qualifiers.access !== 'deny' || !rule.path || rule.file !== mainFile || rule.isAliasCopy) continue;
     const deny = compileAare(rule.path.text);
