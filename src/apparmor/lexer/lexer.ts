@@ -69,6 +69,11 @@ const RE = {
   compare: /==|!=|>=|<=|>|</y,
 };
 
+/** The first characters a label (`/x`, `@{V}x`, `:ns:`, `&x`, `"…"`) can start with. */
+const LABEL_STARTS = '/@:&"';
+/** Mode strings and names (keywords, variable names) start with a letter. */
+const WORD_STARTS = /^[A-Za-z]$/;
+
 type Scan = { kind: TokenKind; length: number; text?: string; push?: LexMode; pop?: boolean; begin?: LexMode };
 
 /**
@@ -117,17 +122,20 @@ class Lexer {
   }
 
   #advance(length: number): void {
-    const chunk = this.#text.slice(this.#pos, this.#pos + length);
-    for (const ch of chunk) if (ch === '\n') this.#line++;
+    const text = this.#text;
+    const end = Math.min(this.#pos + length, text.length);
+    for (let i = this.#pos; i < end; i++) if (text.charCodeAt(i) === 10) this.#line++;
     this.#pos += length;
   }
 
   #step(): void {
     const mode = this.#mode;
     const skipsWs = mode !== 'SUB_ID' && mode !== 'SUB_VALUE';
-    const ws = skipsWs ? this.#match(RE.ws) : undefined;
+    // the first character rules most patterns out: test it before running a regex
+    const code = this.#text.charCodeAt(this.#pos);
+    const ws = skipsWs && (code === 32 || code === 9) ? this.#match(RE.ws) : undefined;
     if (ws) return this.#advance(ws.length);
-    const nl = this.#match(RE.newline);
+    const nl = code === 10 || code === 13 ? this.#match(RE.newline) : undefined;
     if (nl && mode === 'ASSIGN_MODE') {
       this.#pop();
       return this.#advance(nl.length);
@@ -168,6 +176,8 @@ class Lexer {
     let m: string | undefined;
     let ifExists = false;
     let keyword: '#include' | 'include' = 'include';
+    const first = this.#text[start];
+    if (first !== '#' && first !== 'i') return false;
     if ((m = this.#match(RE.hashIncludeExists))) [ifExists, keyword] = [true, '#include'];
     else if ((m = this.#match(RE.includeExists))) ifExists = true;
     else if ((m = this.#match(RE.hashInclude))) keyword = '#include';
@@ -233,10 +243,10 @@ class Lexer {
     if (text.startsWith('->', this.#pos)) return { kind: 'TOK_ARROW', length: 2, push: 'SUB_ID_WS' };
     if (ch === '=') return { kind: 'TOK_EQUALS', length: 1, push: 'ASSIGN_MODE' };
     if (text.startsWith('+=', this.#pos)) return { kind: 'TOK_ADD_ASSIGN', length: 2, push: 'ASSIGN_MODE' };
-    const label = this.#match(this.#version === '5.0' ? RE.label5 : RE.label);
-    const setVar = this.#match(RE.setVariable);
+    const label = ch !== undefined && LABEL_STARTS.includes(ch) ? this.#match(this.#version === '5.0' ? RE.label5 : RE.label) : undefined;
+    const setVar = ch === '@' ? this.#match(RE.setVariable) : undefined;
     if (setVar && (!label || label.length <= setVar.length)) return { kind: 'TOK_SET_VAR', length: setVar.length };
-    const boolVar = this.#match(RE.boolVariable);
+    const boolVar = ch === '$' ? this.#match(RE.boolVariable) : undefined;
     if (boolVar) return { kind: 'TOK_BOOL_VAR', length: boolVar.length };
     if (ch === '{') return { kind: 'TOK_OPEN', length: 1 };
     if (ch === '}') return { kind: 'TOK_CLOSE', length: 1 };
@@ -261,13 +271,19 @@ class Lexer {
 
   #scanInitialWords(): Scan | undefined {
     const ch = this.#text[this.#pos];
+    if (ch === undefined || !WORD_STARTS.test(ch)) {
+      if (ch === ':') return { kind: 'TOK_COLON', length: 1 };
+      if (ch === '(') return { kind: 'TOK_OPENPAREN', length: 1, push: 'LIST_VAL_MODE' };
+      if (ch === ',') return { kind: 'TOK_END_OF_RULE', length: 1 };
+      return undefined;
+    }
     const modes = this.#match(RE.modes);
     const name = this.#match(RE.varName);
     // flex counts the trailing context in the match length, so a mode string followed by space/comma wins ties
     if (modes && (!name || modes.length >= name.length)) return { kind: 'TOK_MODE', length: modes.length };
-    const hat = this.#match(RE.hat);
+    const hat = ch === 'h' ? this.#match(RE.hat) : undefined;
     if (hat && (!name || hat.length >= name.length)) return { kind: 'TOK_HAT', length: hat.length, push: 'SUB_ID' };
-    const profile = this.#match(RE.profile);
+    const profile = ch === 'p' ? this.#match(RE.profile) : undefined;
     if (profile && (!name || profile.length >= name.length)) {
       return { kind: 'TOK_PROFILE', length: profile.length, push: 'SUB_ID' };
     }
@@ -287,6 +303,8 @@ class Lexer {
   #scanConditional(mode: LexMode): Scan | undefined {
     const five = this.#version === '5.0';
     if (!CONDITIONAL_MODES.has(mode) && !(five && (mode === 'NETWORK_MODE' || mode === 'MQUEUE_MODE' || mode === 'IOURING_MODE'))) return undefined;
+    // every conditional starts with a letter (peer, xattrs, priority, NAME)
+    if (!WORD_STARTS.test(this.#text[this.#pos] ?? '')) return undefined;
     const list = this.#match(RE.condListId);
     if (list) return { kind: 'TOK_CONDLISTID', length: list.length, push: 'EXTCONDLIST_MODE' };
     if (five && mode !== 'INITIAL') {
