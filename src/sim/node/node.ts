@@ -31,9 +31,11 @@ export type NodeOptions = {
 /** A running program's bookkeeping besides the kernel's task. */
 type ProcessMeta = { ppid: number; args: readonly string[] };
 
-/** What a program run needs from the caller: the shell's context without the stdin getter semantics. */
-export type RunContext = Omit<CommandContext, 'stdin'> & {
-  stdin: string;
+/**
+ * What a program run needs from the caller: the shell's context. `stdin` may be a getter that consumes the
+ * shell's input when read, so a context is passed on as is, never spread (a spread would read it).
+ */
+export type RunContext = CommandContext & {
   session?: SessionControl;
   /** dash's shellexec: exec every PATH match in turn (each refusal is logged), where bash execs the first */
   isExecEveryPath?: boolean;
@@ -204,7 +206,9 @@ export class SimNode {
     }
     const inode = this.kernel.fs.get(outcome.value.path);
     if (inode?.content.startsWith('#!')) {
-      return this.#withCurrent(task, () => context.runScript(inode.content, { stdin: context.stdin, argv0: path, args: argv.slice(1) }));
+      // the interpreter line picks the shell: `#!/bin/sh` is dash, `#!/bin/bash` or `#!/usr/bin/env bash` bash
+      const flavour = /\bbash\b/.test(inode.content.split('\n', 1)[0] ?? '') ? 'bash' : 'sh';
+      return this.#withCurrent(task, () => context.runScript(inode.content, { stdin: context.stdin, argv0: path, args: argv.slice(1), flavour }));
     }
     const program = inode?.exec?.kind === 'dynamic' ? inode.exec.program : undefined;
     if (program === 'bash' || program === 'dash') return this.#runShell(task, argv, context);
@@ -217,7 +221,7 @@ export class SimNode {
     if (spec === undefined) return 'ENOENT';
     const proc = createProcessApi(this.processHost(context), task, context.cwd, context.env);
     const run = (): CommandResult => this.registry.invoke(spec, {
-      argv, context: { ...context }, proc, node: this.info, flavour: 'gnu', registry: this.registry,
+      argv, context, proc, node: this.info, flavour: 'gnu', registry: this.registry,
       ...(context.session ? { session: context.session } : {}),
     });
     const result = this.#withCurrent(task, run);
@@ -242,13 +246,16 @@ export class SimNode {
     }
     // the shell's own stdin and positional parameters need the parent's runner; plain -c scripts get a process of their own
     if (request.stdin !== '' || request.args.length > 0) {
-      return this.#withCurrent(task, () => context.runScript(request.script, { stdin: request.stdin, argv0: request.argv0, args: request.args }));
+      return this.#withCurrent(task, () => context.runScript(request.script, {
+        stdin: request.stdin, argv0: request.argv0, args: request.args, flavour: request.flavour,
+        ...(request.isCommandString === false ? { isScriptFile: true } : {}),
+      }));
     }
     // dash names itself by argv[0] as exec'd (`/bin/sh: 1: …`) unless -c gave a $0
     const argv0 = argv.indexOf('-c') >= 0 && argv.length > argv.indexOf('-c') + 2 ? request.argv0 : (argv[0] ?? request.argv0);
     const shell = createShell(host, { flavour: request.flavour, isInteractive: false, argv0, env: context.env, cwd: context.cwd });
     const result = this.#withCurrent(task, () => shell.run(request.script));
-    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, output: result.output };
   }
 
   #withCurrent<T>(task: Task, body: () => T): T {
@@ -267,8 +274,12 @@ export class SimNode {
    * @returns the host
    */
   processHost(context: RunContext): ProcessHost {
+    // no spread of `context`: that would read (consume) the caller's stdin, which the child does not get
     const toRun = (request: SpawnRequest & { cwd: string; env: Readonly<Record<string, string>> }): RunContext => ({
-      ...context, stdin: request.stdin ?? '', cwd: request.cwd, env: request.env,
+      stdin: request.stdin ?? '', cwd: request.cwd, env: request.env, runScript: context.runScript,
+      ...(context.files ? { files: context.files } : {}),
+      ...(context.session ? { session: context.session } : {}),
+      ...(context.isExecEveryPath !== undefined ? { isExecEveryPath: context.isExecEveryPath } : {}),
     });
     return {
       kernel: this.kernel,

@@ -38,8 +38,13 @@ export function createShellHost(node: SimNode, task: Task, session?: SessionCont
   const user = USERS.find((u) => u.uid === task.uid) ?? { name: String(task.uid), home: '/' };
   return {
     runCommand(argv, context) {
+      // stdin stays a getter: a program that never reads leaves the shell's input to the next one (`while read`)
       const result = node.runProgram(actor(), argv, {
-        stdin: context.stdin, env: context.env, cwd: context.cwd, runScript: context.runScript, isExecEveryPath: flavour === 'sh',
+        get stdin() {
+          return context.stdin;
+        },
+        env: context.env, cwd: context.cwd, runScript: context.runScript, isExecEveryPath: flavour === 'sh',
+        ...(context.files ? { files: context.files } : {}),
         ...(session ? { session } : {}),
       });
       return typeof result === 'string' ? toShellErrno(result) : result;

@@ -1,6 +1,8 @@
 // The builtins the shell implements itself (cd, pwd, exit, export, unset, set, test/[, true, false,
-// :, break, continue, return, shift, read, eval, source). Commands like echo or cat live in the registry.
+// :, break, continue, return, shift, read, eval, source, echo). Commands like cat live in the registry;
+// `/usr/bin/echo` and `env echo` still run the registry's program.
 import { aliasBuiltin, unaliasBuiltin } from './alias.ts';
+import { echoBuiltin } from './echo-builtin.ts';
 import type { ShellHost } from './host.ts';
 import type { Input } from './io.ts';
 import { STRERROR } from './messages.ts';
@@ -237,6 +239,7 @@ function source(ctx: BuiltinContext): number {
 /** The builtin table, by command name. */
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', cd],
+  ['echo', echoBuiltin],
   ['pwd', (ctx) => (ctx.out(`${ctx.state.cwd}\n`), 0)],
   ['exit', exit],
   ['export', exportBuiltin],

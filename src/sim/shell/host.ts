@@ -1,8 +1,17 @@
 // The narrow interface between the shell and the simulated node: files, commands, identity.
 // The shell never reaches the kernel model directly; a node adapter implements this (tests use a fake).
 
-/** What every command and every shell run returns: data, never terminal writes. */
-export type CommandResult = { stdout: string; stderr: string; exitCode: number };
+/**
+ * What every command and every shell run returns: data, never terminal writes. `output`, when present,
+ * is stdout and stderr interleaved in the order written (`aa-status` prints a line, then an error);
+ * without it the shell writes stderr first.
+ */
+export type CommandResult = {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  output?: readonly { fd: 1 | 2; text: string }[];
+};
 
 /** Error names a host reports, as the kernel's errno names; the shell turns them into bash's wording. */
 export type Errno =
@@ -34,7 +43,14 @@ export type AccessMode = 'r' | 'w' | 'x';
 /** Runs a nested script through the same interpreter (what `bash -c`, `ssh node cmd` need). */
 export type ScriptRunner = (
   script: string,
-  options?: { stdin?: string; argv0?: string; args?: readonly string[]; isScriptFile?: boolean },
+  options?: {
+    stdin?: string;
+    argv0?: string;
+    args?: readonly string[];
+    isScriptFile?: boolean;
+    /** the child's shell: `sh -c`, `/bin/sh script` are dash (`sh: 1: foo: not found`); default the caller's */
+    flavour?: 'bash' | 'sh';
+  },
 ) => CommandResult;
 
 /** What a non-builtin command receives besides its argv. Read-only: commands never mutate it. */

@@ -7,7 +7,7 @@ import { expandAliases } from './alias.ts';
 import { BUILTINS } from './builtins.ts';
 import { expandToString, expandWord, matchCasePattern, ExpansionError, type ExpandEnv } from './expand.ts';
 import type { ScriptRunner, ShellHost } from './host.ts';
-import { OutputBuffer, takeOnce, writeSink, type Io, type Sink } from './io.ts';
+import { OutputBuffer, resultChunks, takeOnce, writeSink, type Io, type Sink } from './io.ts';
 import { commandError, errorPrefix, formatSyntaxError } from './messages.ts';
 import { parse } from './parser.ts';
 import { applyRedirections, redirectFailureStatus } from './redirect.ts';
@@ -336,8 +336,7 @@ export class Interpreter {
       this.#emit(io, 2, failure.text);
       return failure.status;
     }
-    this.#emit(io, 2, result.stderr);
-    this.#emit(io, 1, result.stdout);
+    for (const chunk of resultChunks(result)) this.#emit(io, chunk.fd, chunk.text);
     return result.exitCode & 255;
   }
 
@@ -404,14 +403,14 @@ export class Interpreter {
         script,
         stdin: options?.stdin ?? '',
         argv0: options?.argv0 ?? this.state.dialect.argv0,
-        flavour: this.state.dialect.flavour,
+        flavour: options?.flavour ?? this.state.dialect.flavour,
         args: [...(options?.args ?? [])],
         isCommandString: options?.isScriptFile !== true,
       };
       const child = this.#child(childState(this.state, request, extra), this.#depth + 1);
       const out = new Map<number, Sink>([[1, { kind: 'buffer', buffer, fd: 1 }], [2, { kind: 'buffer', buffer, fd: 2 }]]);
       const exitCode = runCatchingExit(() => child.runSource(script, { stdin: { text: request.stdin }, out }));
-      return { stdout: buffer.text(1), stderr: buffer.text(2), exitCode };
+      return { stdout: buffer.text(1), stderr: buffer.text(2), exitCode, output: buffer.chunks };
     };
   }
 

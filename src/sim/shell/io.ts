@@ -1,6 +1,6 @@
 // File descriptors as the interpreter sees them: where fd 1/2 (and others) write, and what fd 0 reads.
 // Output keeps stdout and stderr interleaved in order, capped so a runaway loop cannot eat the page.
-import type { ShellHost } from './host.ts';
+import type { CommandResult, ShellHost } from './host.ts';
 
 /** A piece of output on fd 1 (stdout) or fd 2 (stderr), in the order it was written. */
 export type OutputChunk = { fd: 1 | 2; text: string };
@@ -74,6 +74,21 @@ export function takeOnce(input: Input): () => string {
     }
     return taken;
   };
+}
+
+/**
+ * The order a command's output reaches its descriptors: its `output` chunks when they still say what its
+ * `stdout` and `stderr` say (a wrapper such as `aa-exec` may have changed those and kept stale chunks),
+ * otherwise stderr first, then stdout.
+ * @param result a command's result
+ * @returns the chunks to write, in order
+ * @example resultChunks({ stdout: 'a\n', stderr: 'e\n', exitCode: 1 }) // [{ fd: 2, text: 'e\n' }, { fd: 1, text: 'a\n' }]
+ */
+export function resultChunks(result: CommandResult): readonly OutputChunk[] {
+  const chunks = result.output;
+  const text = (fd: 1 | 2): string => (chunks ?? []).filter((c) => c.fd === fd).map((c) => c.text).join('');
+  if (chunks !== undefined && text(1) === result.stdout && text(2) === result.stderr) return chunks;
+  return [{ fd: 2, text: result.stderr }, { fd: 1, text: result.stdout }];
 }
 
 /** The descriptor table of one command. */

@@ -21,9 +21,11 @@ export type RedirectEnv = {
   err(text: string, io: Io): void;
 };
 
-/** Paths bash itself emulates (as redir.c's _redir_special_filenames); /dev/null is added so any host works. */
+/**
+ * Paths bash itself emulates (as redir.c's _redir_special_filenames). `/dev/null` is not one of them: the
+ * shell opens it through the kernel like any file, so AppArmor may refuse it (`deny /** w,`).
+ */
 function specialSink(path: string, out: ReadonlyMap<number, Sink>): Sink | undefined {
-  if (path === '/dev/null') return { kind: 'null' };
   if (path === '/dev/stdout') return out.get(1);
   if (path === '/dev/stderr') return out.get(2);
   const fd = /^\/dev\/fd\/(\d+)$/.exec(path);
@@ -66,6 +68,8 @@ function openOutput(r: Redirection, target: string, out: Map<number, Sink>, env:
   const special = specialSink(path, out);
   if (special !== undefined) return special;
   const errno = env.host.writeFile(path, '', { append: r.op === '>>' || r.op === '&>>' });
+  // the open succeeded (or a host without a /dev has none): what is written to the device is discarded
+  if (path === '/dev/null' && (errno === undefined || errno === 'ENOENT')) return { kind: 'null' };
   if (errno !== undefined) {
     env.err(redirectError(env.dialect, line, target, errno, true), io);
     return undefined;
@@ -76,9 +80,10 @@ function openOutput(r: Redirection, target: string, out: Map<number, Sink>, env:
 /** Reads the file of `<`; returns the new stdin, or undefined after an error message. */
 function openInput(target: string, stdin: Input, env: RedirectEnv, io: Io, line: number): Input | undefined {
   const path = resolvePath(env.cwd, target);
-  if (path === '/dev/null') return { text: '' };
   if (path === '/dev/stdin') return stdin;
   const file = env.readFile(path);
+  // a host without a /dev still reads /dev/null as empty
+  if (path === '/dev/null' && file === 'ENOENT') return { text: '' };
   if (typeof file === 'string') {
     env.err(redirectError(env.dialect, line, target, file, false), io);
     return undefined;

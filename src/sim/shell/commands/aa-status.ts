@@ -118,7 +118,9 @@ function run(invocation: Invocation): CommandResult {
   const profiles = readProfiles(invocation);
   if (profiles === undefined) {
     const header = isQuiet || option !== '--verbose' ? '' : 'apparmor module is loaded.\n';
-    return { stdout: header, stderr: 'You do not have enough privilege to read the profile set.\n', exitCode: EXIT_NO_PERM };
+    const stderr = 'You do not have enough privilege to read the profile set.\n';
+    // the header is printed before the profiles are read, so it comes first on the terminal
+    return { stdout: header, stderr, exitCode: EXIT_NO_PERM, output: [{ fd: 1, text: header }, { fd: 2, text: stderr }] };
   }
   const count = (mode: string): CommandResult => ({ stdout: `${profiles.filter((p) => p.mode === mode).length}\n`, stderr: '', exitCode: 0 });
   if (option === '--profiled') return { stdout: `${profiles.length}\n`, stderr: '', exitCode: 0 };

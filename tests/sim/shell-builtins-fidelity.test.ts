@@ -1,0 +1,98 @@
+// Issue 4, shell side: echo is a builtin of dash and bash with each shell's own options, redirections open
+// /dev/null through the host, a command's interleaved output keeps its order, and a host's script runner
+// can start a dash. Expected texts are what dash 0.5.12 and bash 5.2.15 print on Debian 12.
+import { describe, expect, it } from 'vitest';
+import type { CommandContext, CommandResult, Errno } from '../../src/sim/shell/host.ts';
+import { echoEscapes } from '../../src/sim/shell/echo-builtin.ts';
+import { createShell } from '../../src/sim/shell/shell.ts';
+import { FakeHost } from './shell-fake-host.ts';
+
+/** A fake host with one extra program, `prog`, whose behaviour the test gives. */
+class HostWith extends FakeHost {
+  readonly #prog: (argv: readonly string[], context: CommandContext) => CommandResult;
+  constructor(prog: (argv: readonly string[], context: CommandContext) => CommandResult) {
+    super();
+    this.#prog = prog;
+  }
+  override runCommand(argv: readonly string[], context: CommandContext): CommandResult | Errno {
+    return argv[0] === 'prog' ? this.#prog(argv, context) : super.runCommand(argv, context);
+  }
+}
+
+describe('the echo builtin (issue 4)', () => {
+  it("runs dash's echo inside the shell: escapes always expanded, only a leading -n is an option", () => {
+    const host = new FakeHost();
+    const result = createShell(host, { flavour: 'sh', isInteractive: false }).run(
+      'echo "a\\tb" -n; echo -n -e x; echo "c\\0101\\cd"; echo after; echo -n; echo "\\x41"',
+    );
+    expect(result.stdout).toBe('a\tb -n\n-e xcAafter\n\\x41\n');
+    expect(host.calls).toEqual([]);
+  });
+
+  it("runs bash's echo inside the shell: -n -e -E combine, escapes only with -e", () => {
+    const host = new FakeHost();
+    const result = createShell(host).run("echo 'a\\tb'; echo -e 'a\\tb\\x41\\e'; echo -nE 'x\\ty'; echo -ne 'z\\c'; echo -x; echo -e '\\101'");
+    expect(result.stdout).toBe('a\\tb\na\tbA\x1b\nx\\tyz-x\n\\101\n');
+    expect(host.calls).toEqual([]);
+  });
+
+  it('still runs the program for a path or through env', () => {
+    const host = new FakeHost();
+    host.addFile('/usr/bin/echo', 'true', 0o755);
+    createShell(host).run('/usr/bin/echo hi; env echo hi');
+    expect(host.calls.map((call) => call.argv)).toEqual([['/usr/bin/echo', 'hi'], ['env', 'echo', 'hi']]);
+  });
+
+  it('expands only the escapes each shell knows', () => {
+    // checked against dash 0.5.12 and bash 5.2.15 (`echo -e`)
+    expect(echoEscapes('\\e\\u00e9\\q\\\\|\\101|\\01010|\\x41|\\E', 'sh')).toEqual({ text: '\x1b\\u00e9\\q\\|A|A0|\\x41|\\E', isStop: false });
+    expect(echoEscapes('\\e\\u00e9\\q\\\\|\\101|\\01010|\\x41|\\E', 'bash')).toEqual({ text: '\x1bé\\q\\|\\101|A0|A|\x1b', isStop: false });
+  });
+});
+
+describe('redirections and output order (issue 4)', () => {
+  it('opens /dev/null through the host, so a refusal is reported as dash reports it', () => {
+    const host = new FakeHost();
+    host.denyWrite.add('/dev/null');
+    const result = createShell(host, { flavour: 'sh', isInteractive: false }).run('echo hi > /dev/null');
+    expect(result.stderr).toBe('sh: 1: cannot create /dev/null: Permission denied\n');
+    expect(result.exitCode).toBe(2);
+  });
+
+  it('discards what is written to /dev/null once the host opened it', () => {
+    const host = new FakeHost();
+    const result = createShell(host).run('echo hi > /dev/null; echo $?; cat < /dev/null; echo $?');
+    expect(result.stdout).toBe('0\n0\n');
+    expect(host.content('/dev/null')).toBe('');
+  });
+
+  it("writes a command's stdout and stderr in the order it wrote them", () => {
+    const host = new HostWith(() => ({
+      stdout: 'first\n', stderr: 'second\n', exitCode: 4,
+      output: [{ fd: 1, text: 'first\n' }, { fd: 2, text: 'second\n' }],
+    }));
+    expect(createShell(host).run('prog').output).toEqual([{ fd: 1, text: 'first\n' }, { fd: 2, text: 'second\n' }]);
+  });
+
+  it('falls back to stderr first when the chunks no longer say what stdout and stderr say', () => {
+    const host = new HostWith(() => ({ stdout: 'out\n', stderr: 'wrapper: err\n', exitCode: 1, output: [{ fd: 1, text: 'out\n' }] }));
+    expect(createShell(host).run('prog').output).toEqual([{ fd: 2, text: 'wrapper: err\n' }, { fd: 1, text: 'out\n' }]);
+  });
+});
+
+describe("a host's script runner (issue 4)", () => {
+  it('starts a dash when asked, with dash wording, from a bash session', () => {
+    const host = new HostWith((_argv, context) => context.runScript('foo', { flavour: 'sh', argv0: 'sh' }));
+    const result = createShell(host).run('prog');
+    expect(result.stderr).toBe('sh: 1: foo: not found\n');
+    expect(result.exitCode).toBe(127);
+  });
+
+  it("keeps the caller's flavour by default and hands the child's interleaved output back", () => {
+    const host = new HostWith((_argv, context) => context.runScript('echo one; foo; echo two'));
+    const result = createShell(host).run('prog');
+    expect(result.output).toEqual([
+      { fd: 1, text: 'one\n' }, { fd: 2, text: 'bash: line 1: foo: command not found\n' }, { fd: 1, text: 'two\n' },
+    ]);
+  });
+});
