@@ -4,6 +4,8 @@
  */
 import { createNodeRegistry } from './node/commands.ts';
 import { buildWorld, type World, type WorldOptions } from './node/world.ts';
+import { installCluster } from './cluster/kubectl/install.ts';
+import type { ClusterVersion } from './cluster/versions.ts';
 
 export type { World, WorldOptions, WorldSnapshot, SnapshotFile } from './node/world.ts';
 export type { ShellResult } from './shell/shell.ts';
@@ -14,18 +16,33 @@ export { NODE_COMMANDS, createNodeRegistry } from './node/commands.ts';
 export { DENY_WRITE_PATH, DENY_WRITE_PROFILE } from './node/layout.ts';
 // the cluster: `installCluster(world.node, { version })` makes the world's node a control plane with two workers
 export { installCluster } from './cluster/kubectl/install.ts';
-export { parseClusterVersion } from './cluster/versions.ts';
+export { parseClusterVersion, type ClusterVersion } from './cluster/versions.ts';
 export type { Cluster, ClusterNode, ClusterOptions } from './cluster/cluster.ts';
 export { isWorldSnapshot } from './node/world.ts';
 export { runCmdOp, cmdLine } from './node/cmd-op.ts';
 
+/** `createWorld`'s options: the node's, plus a cluster around it. */
+export type CreateWorldOptions = WorldOptions & {
+  /**
+   * Makes the node the control plane (`controlplane`) of a cluster of this Kubernetes version with two
+   * workers; kubectl and ssh to the workers work. The cluster's objects are not part of a snapshot.
+   */
+  cluster?: { version: ClusterVersion };
+};
+
 /**
  * Creates a world: one Debian node (`node01`), root logged in on a bash, the Kubernetes tutorial's
  * deny-write profile in `/etc/apparmor.d` (not loaded). Deterministic: the same lines give the same output.
- * @param options - hostname, first user, clock, or a snapshot from `world.snapshot()` to restore
+ * @param options - hostname, first user, clock, a snapshot from `world.snapshot()` to restore, a cluster
  * @returns the world
  * @example createWorld().run('aa-enabled').stdout // → 'Yes\n'
+ * @example createWorld({ cluster: { version: { major: 1, minor: 14 } } }).run('kubectl get nodes -o name').stdout
+ *   // → 'node/controlplane\nnode/node01\nnode/node02\n'
  */
-export function createWorld(options: WorldOptions = {}): World {
-  return buildWorld(createNodeRegistry(), options);
+export function createWorld(options: CreateWorldOptions = {}): World {
+  const { cluster, ...nodeOptions } = options;
+  if (!cluster) return buildWorld(createNodeRegistry(), nodeOptions);
+  const world = buildWorld(createNodeRegistry(), { hostname: 'controlplane', ...nodeOptions });
+  installCluster(world.node, { version: cluster.version });
+  return world;
 }

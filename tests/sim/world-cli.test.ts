@@ -21,10 +21,21 @@ describe('apparmor-lab shell', () => {
     expect(run).toEqual({ status: 0, stdout: expected, stderr: '' });
   });
 
+  it('puts the node in a cluster of the era, so kubectl answers with that version and its AppArmor status', () => {
+    const old = shell(['--era', '1.14'], "kubectl get nodes -o=jsonpath='{.items[0].status.nodeInfo.kubeletVersion} {.items[0].status.nodeInfo.containerRuntimeVersion}'\n");
+    expect(old.stdout).toMatch(/^\$ kubectl get nodes .*\nv1\.14\.\d+ docker:\/\/\S+\n$/);
+    const now = shell(['--era', '1.30'], 'kubectl get nodes -o name\nhostname\n');
+    expect(now.stdout).toContain('node/controlplane\nnode/node01\nnode/node02\n$ hostname\ncontrolplane\n');
+  });
+
+  it('without --era is a single node with no cluster', () => {
+    expect(shell([], 'hostname\n').stdout).toBe('$ hostname\nnode01\n');
+  });
+
   it('accepts both eras and refuses others', () => {
     expect(shell(['--era', '1.14'], 'aa-enabled\n')).toEqual({ status: 0, stdout: '$ aa-enabled\nYes\n', stderr: '' });
     expect(shell(['--era=1.30'], 'aa-enabled\n').status).toBe(0);
-    expect(shell(['--era', '1.2'], '')).toEqual({ status: 2, stdout: '', stderr: "apparmor-lab shell: --era must be one of 1.14, 1.30 (got '1.2')\n" });
+    expect(shell(['--era', '1.2'], '')).toEqual({ status: 2, stdout: '', stderr: "apparmor-lab shell: --era takes a Kubernetes version from 1.14 to 1.34, e.g. 1.14 or 1.30 (got '1.2')\n" });
   });
 
   it('refuses an unknown lab and an unknown option', () => {

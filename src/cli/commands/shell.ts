@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { createWorld, type World } from '../../sim/index.ts';
+import { createWorld, parseClusterVersion, type ClusterVersion, type World } from '../../sim/index.ts';
 import { runTranscript } from '../../sim/node/transcript.ts';
 import type { CliCommand, CliIo } from './types.ts';
 
@@ -16,18 +16,21 @@ Opens a shell on a simulated Debian node with AppArmor (root, hostname node01; t
 profile is in /etc/apparmor.d, not loaded). Interactive on a terminal; otherwise reads commands from
 stdin and prints a transcript: each command as '$ command', then its output.
 
+With --era the node is the control plane ('controlplane') of a Kubernetes cluster of that version with
+two workers (node01, node02): kubectl works, and ssh reaches the workers.
+
 Options:
-  --era 1.14|1.30   the Kubernetes version of the cluster (AppArmor annotations or fields)
+  --era VERSION     the cluster's Kubernetes version, 1.14 to 1.34: 1.14 is the annotation era (Docker,
+                    PodSecurityPolicy), 1.30 and later the appArmorProfile field (containerd, Pod Security
+                    Admission)
   --lab SLUG        start from a lab's start state (labs/NN-SLUG)
   -h, --help        show this help
 `;
 
-const ERAS = ['1.14', '1.30'];
-
-type Options = { era: string; lab: string | undefined };
+type Options = { era: ClusterVersion | undefined; lab: string | undefined };
 
 function parseOptions(args: readonly string[]): Options | { error: string } | 'help' {
-  const options: Options = { era: '1.30', lab: undefined };
+  const options: Options = { era: undefined, lab: undefined };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -36,8 +39,8 @@ function parseOptions(args: readonly string[]): Options | { error: string } | 'h
     const value = inline ?? args[++i];
     if (value === undefined) return { error: `option '${flag}' requires an argument` };
     if (flag === '--era') {
-      if (!ERAS.includes(value)) return { error: `--era must be one of ${ERAS.join(', ')} (got '${value}')` };
-      options.era = value;
+      options.era = parseClusterVersion(value);
+      if (!options.era) return { error: `--era takes a Kubernetes version from 1.14 to 1.34, e.g. 1.14 or 1.30 (got '${value}')` };
     } else options.lab = value;
   }
   return options;
@@ -104,7 +107,7 @@ export const shellCommand: CliCommand = {
       io.stderr.write(`apparmor-lab shell: no such lab: '${options.lab}' (labs/NN-${options.lab} not found)\n`);
       return 2;
     }
-    const world = createWorld();
+    const world = createWorld(options.era ? { cluster: { version: options.era } } : {});
     if ((io.stdin as { isTTY?: boolean }).isTTY) return interactive(world, io);
     io.stdout.write(runTranscript(world, await readAll(io.stdin)));
     return 0;
