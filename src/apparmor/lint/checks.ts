@@ -69,11 +69,12 @@ function lintDirectories(profile: ResolvedProfile, mainFile: string, out: Diagno
   for (const rule of profile.rules) {
     if (rule.kind !== 'file' || !rule.path || rule.file !== mainFile) continue;
     const path = rule.path.text;
-    if (path.endsWith('/') || !rule.mode?.decoded.read || scanAare(path)?.kind !== 'literal') continue;
+    if (path.endsWith('/') || !rule.mode?.decoded.read) continue;
     sorted ??= sortedFilePaths(profile);
-    const below = hasPathWithPrefix(sorted, `${path}/`, path.length + 1);
+    if (!hasPathWithPrefix(sorted, `${path}/`, path.length + 1)) continue;
     const hasDir = sorted[lowerBound(sorted, `${path}/`)] === `${path}/` || hasPathWithPrefix(sorted, `${path}{`, 0);
-    if (below && !hasDir) {
+    // the pattern scan costs most, so it comes last
+    if (!hasDir && scanAare(path)?.kind === 'literal') {
       out.push(diag(rule, 'DIRECTORY_WITHOUT_SLASH', 'warning',
         `${path} matches only a file named so; directories are checked with a trailing slash, so listing the directory needs ${path}/`));
     }

@@ -330,7 +330,7 @@ class Resolver {
   }
 
   #expandText(text: string, range: Range, source: Source, profileName: string | undefined, isPath: boolean): string {
-    if (!text.includes('@{')) return isPath ? filterSlashes(text).text : text;
+    if (!text.includes('@{')) return isPath ? foldSlashes(text) : text;
     // @{profile_name} exists inside a profile, not in its own header
     const builtins = new Map(profileName === undefined ? [] : [['profile_name', profileName]]);
     if (profileName !== undefined && this.#attachPath !== undefined && this.#options.version === '5.0') {
@@ -349,7 +349,7 @@ class Resolver {
         this.#report('VARIABLE_CYCLE', source, range, message, { isBare: true });
       }
     }
-    return isPath ? filterSlashes(expanded).text : expanded;
+    return isPath ? foldSlashes(expanded) : expanded;
   }
 
   /** `alias FROM -> TO,`: each file rule under FROM gets a rewritten copy (`parser_alias.c`). */
@@ -361,7 +361,7 @@ class Resolver {
         if (rule.kind !== 'file' || !rule.path) continue;
         for (const [from, to] of this.#aliases) {
           if (rule.path.text.startsWith(from)) {
-            const text = filterSlashes(to + rule.path.text.slice(from.length)).text;
+            const text = foldSlashes(to + rule.path.text.slice(from.length));
             copies.push({ ...rule, path: { ...rule.path, text }, isAliasCopy: true });
           }
         }
@@ -371,6 +371,11 @@ class Resolver {
     };
     profiles.forEach(visit);
   }
+}
+
+/** `filterSlashes(text).text`, without building its offset map when there is nothing to fold (most paths). */
+function foldSlashes(text: string): string {
+  return text.includes('//') ? filterSlashes(text).text : text;
 }
 
 function mergeOverlay(overlay: Overlay, q: Qualifiers): Overlay {
