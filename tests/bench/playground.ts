@@ -26,7 +26,7 @@ export function benchPlayground(): BenchResult[] {
   return JSON.parse(line) as BenchResult[];
 }
 
-async function waitForServer(url: string): Promise<void> {
+async function waitForServer(url: string, output: () => string): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(url)).ok) return;
@@ -35,7 +35,8 @@ async function waitForServer(url: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`astro preview did not answer at ${url}`);
+  // Astro runs one preview server per project: another one (an e2e run) makes ours exit with that message.
+  throw new Error(`astro preview did not answer at ${url}:\n${output().split('\n').slice(0, 6).join('\n')}`);
 }
 
 async function measure(): Promise<BenchResult[]> {
@@ -46,12 +47,15 @@ async function measure(): Promise<BenchResult[]> {
   const { findChromium, NO_BROWSER_MESSAGE } = await import('../e2e/browser.ts');
   const executablePath = findChromium();
   if (executablePath === undefined) throw new Error(NO_BROWSER_MESSAGE);
-  const server = spawn(join(ROOT, 'node_modules/.bin/astro'), ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, stdio: 'ignore', detached: true });
+  const server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let serverOutput = '';
+  server.stdout.on('data', (chunk: Buffer) => void (serverOutput += String(chunk)));
+  server.stderr.on('data', (chunk: Buffer) => void (serverOutput += String(chunk)));
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const base = `http://127.0.0.1:${PORT}`;
-    await waitForServer(`${base}/`);
+    await waitForServer(`${base}/`, () => serverOutput);
     const times: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -72,7 +76,11 @@ async function measure(): Promise<BenchResult[]> {
     ];
   } finally {
     await browser.close();
-    if (server.pid !== undefined) process.kill(-server.pid);
+    try {
+      if (server.pid !== undefined) process.kill(-server.pid);
+    } catch {
+      // the server already exited (its error, if any, is what the caller sees)
+    }
   }
 }
 

@@ -13,10 +13,17 @@ type TerminalElement = HTMLElement & {
 };
 type EditorElement = HTMLElement & { value: string; reset(): void };
 
+/** Fired (bubbling) once the node runs and the terminal has loaded, or either failed. */
+export const READY_EVENT = 'aa-playground-ready';
+
 /** A path Save and Load accept: absolute, no spaces or shell metacharacters (it is typed into a shell). */
 const PATH_PATTERN = /^\/[\w.+@/-]+$/;
 
-/** The playground element. Attributes: `world` (storage name), `file` (the default file), `hostname`. */
+/**
+ * The playground element. Attributes: `world` (storage name), `file` (the default file), `hostname`. Sets
+ * `data-ready` once the node runs behind the terminal, `data-loaded` (and fires READY_EVENT) once the
+ * terminal has loaded too.
+ */
 export class AaPlayground extends HTMLElement {
   #store: WorldStore | undefined;
   #create: ((options: PlaygroundBackendOptions) => PlaygroundBackend) | undefined;
@@ -63,10 +70,30 @@ export class AaPlayground extends HTMLElement {
     this.#store?.editing.save(path);
   }
 
-  async #elements(): Promise<{ terminal: TerminalElement | null; editor: EditorElement | null }> {
+  async #terminal(): Promise<TerminalElement | null> {
     // Setting `backend` before <aa-terminal> is defined would shadow its setter with a plain property.
-    await Promise.all([customElements.whenDefined('aa-terminal'), customElements.whenDefined('aa-editor')]);
-    return { terminal: this.querySelector<TerminalElement>('aa-terminal'), editor: this.querySelector<EditorElement>('aa-editor') };
+    await customElements.whenDefined('aa-terminal');
+    return this.querySelector<TerminalElement>('aa-terminal');
+  }
+
+  async #editor(): Promise<EditorElement | null> {
+    // <aa-editor> is defined late (after the terminal is ready, see ProfileEditor.astro).
+    await customElements.whenDefined('aa-editor');
+    return this.querySelector<EditorElement>('aa-editor');
+  }
+
+  /** Resolves once the terminal has loaded xterm (or failed to). */
+  async #terminalLoaded(terminal: TerminalElement | null): Promise<void> {
+    if (terminal === null || terminal.hasAttribute('data-ready') || terminal.hasAttribute('data-error')) return;
+    await new Promise<void>((resolve) => {
+      terminal.addEventListener('aa-terminal-ready', () => resolve(), { once: true });
+      new MutationObserver((_, observer) => {
+        if (terminal.hasAttribute('data-error')) {
+          observer.disconnect();
+          resolve();
+        }
+      }).observe(terminal, { attributes: true, attributeFilter: ['data-error'] });
+    });
   }
 
   async #start(): Promise<void> {
@@ -75,21 +102,28 @@ export class AaPlayground extends HTMLElement {
       this.#create = createPlaygroundBackend;
       await this.#attach();
       this.setAttribute('data-ready', '');
+      await this.#terminalLoaded(await this.#terminal());
     } catch (error) {
       this.#status(`The node could not start: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      // The editor waits for this, so Monaco's many chunks do not delay the first command.
+      this.setAttribute('data-loaded', '');
+      this.dispatchEvent(new Event(READY_EVENT, { bubbles: true }));
     }
   }
 
   async #attach(): Promise<void> {
-    const { terminal, editor } = await this.#elements();
+    const terminal = await this.#terminal();
     if (this.#create === undefined || this.#store === undefined) return;
     this.#backend = this.#create({
       store: this.#store,
       hostname: this.getAttribute('hostname') ?? 'node-1',
       onEdit: (path, text) => {
-        if (editor) editor.value = text;
         this.#setPath(path);
         this.#status(`Editing ${path}.`);
+        void this.#editor().then((editor) => {
+          if (editor) editor.value = text;
+        });
       },
     });
     if (terminal) terminal.backend = this.#backend;
@@ -97,7 +131,7 @@ export class AaPlayground extends HTMLElement {
 
   /** @returns the path written, or undefined (the reason is in the status line) */
   async #save(): Promise<string | undefined> {
-    const { editor } = await this.#elements();
+    const editor = await this.#editor();
     const path = this.#pathInput()?.value.trim() ?? '';
     if (!PATH_PATTERN.test(path)) {
       this.#status('Give an absolute path without spaces, e.g. /etc/apparmor.d/my-profile.');
@@ -116,7 +150,7 @@ export class AaPlayground extends HTMLElement {
   async #loadOnNode(): Promise<void> {
     const path = await this.#save();
     if (path === undefined) return;
-    const { terminal } = await this.#elements();
+    const terminal = await this.#terminal();
     const session = terminal?.view?.session;
     if (!terminal || !session) {
       this.#status('The terminal is still loading.');
@@ -131,7 +165,7 @@ export class AaPlayground extends HTMLElement {
 
   async #reset(): Promise<void> {
     if (!confirm('Reset the playground? The node, its history and the editor go back to the start.')) return;
-    const { editor } = await this.#elements();
+    const editor = await this.#editor();
     this.#store?.clear();
     editor?.reset();
     this.#setPath(this.#defaultPath());
