@@ -1,4 +1,4 @@
-// Issue 4, shell side: echo is a builtin of dash and bash with each shell's own options, redirections open
+// Issue 4, shell side: echo and printf are builtins of dash and bash with each shell's own options, redirections open
 // /dev/null through the host, a command's interleaved output keeps its order, and a host's script runner
 // can start a dash. Expected texts are what dash 0.5.12 and bash 5.2.15 print on Debian 12.
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,36 @@ describe('the echo builtin (issue 4)', () => {
     // checked against dash 0.5.12 and bash 5.2.15 (`echo -e`)
     expect(echoEscapes('\\e\\u00e9\\q\\\\|\\101|\\01010|\\x41|\\E', 'sh')).toEqual({ text: '\x1b\\u00e9\\q\\|A|A0|\\x41|\\E', isStop: false });
     expect(echoEscapes('\\e\\u00e9\\q\\\\|\\101|\\01010|\\x41|\\E', 'bash')).toEqual({ text: '\x1bé\\q\\|\\101|A0|A|\x1b', isStop: false });
+  });
+});
+
+describe('the printf builtin (issue 4)', () => {
+  const SCRIPT = 'printf "%d|%s\\n" abc x; echo "st=$?"; printf "%d\\n" 3x; echo "st=$?"; printf; echo "st=$?"; printf "a\\n" extra; '
+    + 'printf -- "-%s\\n" x; printf "%5.2f|%x|%c|%b\\n" 3.14159 255 hello "a\\tb"; printf "%y|\\n"; echo "st=$?"; '
+    + 'printf -v v "%s-%s" a b; echo "st=$? v=$v"; printf -x; echo "st=$?"';
+
+  it("formats inside bash with bash's options and messages", () => {
+    const host = new FakeHost();
+    const result = createShell(host, { isInteractive: false }).run(SCRIPT);
+    expect(result.output.map((chunk) => chunk.text).join('')).toBe([
+      'bash: line 1: printf: abc: invalid number', '0|x', 'st=1', 'bash: line 1: printf: 3x: invalid number', '3', 'st=1',
+      'printf: usage: printf [-v var] format [arguments]', 'st=2', 'a', '-x', ' 3.14|ff|h|a\tb',
+      "bash: line 1: printf: `y': invalid format character", 'st=1', 'st=0 v=a-b',
+      'bash: line 1: printf: -x: invalid option', 'printf: usage: printf [-v var] format [arguments]', 'st=2', '',
+    ].join('\n'));
+    expect(host.calls).toEqual([]);
+  });
+
+  it("formats inside dash with dash's messages", () => {
+    const host = new FakeHost();
+    const result = createShell(host, { flavour: 'sh', isInteractive: false }).run(`${SCRIPT}; printf '%q\\n' x; echo "st=$?"`);
+    expect(result.output.map((chunk) => chunk.text).join('')).toBe([
+      'sh: 1: printf: abc: expected numeric value', '0|x', 'st=1', 'sh: 1: printf: 3x: not completely converted', '3', 'st=1',
+      'sh: 1: printf: usage: printf format [arg ...]', 'st=2', 'a', '-x', ' 3.14|ff|h|a\tb',
+      'sh: 1: printf: %y: invalid directive', 'st=2', 'sh: 1: printf: Illegal option -v', 'st=2 v=',
+      'sh: 1: printf: Illegal option -x', 'st=2', 'sh: 1: printf: %q: invalid directive', 'st=2', '',
+    ].join('\n'));
+    expect(host.calls).toEqual([]);
   });
 });
 

@@ -20,11 +20,11 @@ function worldWith(profile: string): ReturnType<typeof createWorld> {
 }
 
 describe('the simulated node behaves as a real one (issue 4)', () => {
-  it("runs dash's echo as a builtin under a process allow-list, while /usr/bin/echo is refused and logged", () => {
+  it("runs dash's echo and printf as builtins under a process allow-list, while /usr/bin/echo is refused and logged", () => {
     const world = worldWith(ALLOW_LIST);
     const mark = world.node.log.length;
-    const result = world.run("aa-exec -p proc-allow-list -- /bin/sh -c 'echo builtin-ok; /usr/bin/echo no'");
-    expect(result.stdout).toBe('builtin-ok\n');
+    const result = world.run("aa-exec -p proc-allow-list -- /bin/sh -c 'echo builtin-ok; printf \"%s\\n\" printf-ok; /usr/bin/echo no'");
+    expect(result.stdout).toBe('builtin-ok\nprintf-ok\n');
     expect(result.stderr).toBe('/bin/sh: 1: /usr/bin/echo: Permission denied\n');
     expect(result.exitCode).toBe(126);
     const audit = world.node.log.slice(mark).map((entry) => entry.record);

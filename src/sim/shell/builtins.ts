@@ -1,8 +1,9 @@
 // The builtins the shell implements itself (cd, pwd, exit, export, unset, set, test/[, true, false,
-// :, break, continue, return, shift, read, eval, source, echo). Commands like cat live in the registry;
-// `/usr/bin/echo` and `env echo` still run the registry's program.
+// :, break, continue, return, shift, read, eval, source, echo, printf). Commands like cat live in the registry;
+// `/usr/bin/echo` and `env printf` still run the registry's programs.
 import { aliasBuiltin, unaliasBuiltin } from './alias.ts';
 import { echoBuiltin } from './echo-builtin.ts';
+import { printfBuiltin } from './printf-builtin.ts';
 import type { ShellHost } from './host.ts';
 import type { Input } from './io.ts';
 import { STRERROR } from './messages.ts';
@@ -240,6 +241,7 @@ function source(ctx: BuiltinContext): number {
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', cd],
   ['echo', echoBuiltin],
+  ['printf', printfBuiltin],
   ['pwd', (ctx) => (ctx.out(`${ctx.state.cwd}\n`), 0)],
   ['exit', exit],
   ['export', exportBuiltin],
