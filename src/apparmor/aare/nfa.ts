@@ -100,19 +100,22 @@ function build(nfa: Nfa, node: RegexNode, next: number, leaves: SetNode[]): numb
 function computeClasses(nfa: Nfa, leaves: SetNode[]): void {
   const classOf = new Uint16Array(256);
   let count = 1;
+  // (old class, in leaf?) → new class; a typed array rather than a Map: this loop is most of a cold compile
+  const remap = new Int32Array(2 * 257);
   for (const leaf of leaves) {
     if (leaf === undefined) continue;
-    const remap = new Map<number, number>();
+    remap.fill(-1, 0, 2 * count);
+    let size = 0;
     for (let b = 0; b < 256; b++) {
       const key = (classOf[b] as number) * 2 + (leaf.bytes[b] as number);
-      let cls = remap.get(key);
-      if (cls === undefined) {
-        cls = remap.size;
-        remap.set(key, cls);
+      let cls = remap[key] as number;
+      if (cls < 0) {
+        cls = size++;
+        remap[key] = cls;
       }
       classOf[b] = cls;
     }
-    count = remap.size;
+    count = size;
   }
   nfa.classOf = classOf;
   nfa.classCount = count;

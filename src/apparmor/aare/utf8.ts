@@ -26,6 +26,12 @@ export function encodeUtf8(text: string): Utf8Text {
         i++;
       }
     }
+    if (cp < 0x80) {
+      // ASCII, nearly every pattern byte: no per-character array
+      bytes.push(cp);
+      charIndex.push(start);
+      continue;
+    }
     if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
     for (const b of codePointBytes(cp)) {
       bytes.push(b);
