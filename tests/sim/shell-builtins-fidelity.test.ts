@@ -104,9 +104,19 @@ describe('redirections and output order (issue 4)', () => {
     expect(createShell(host).run('prog').output).toEqual([{ fd: 1, text: 'first\n' }, { fd: 2, text: 'second\n' }]);
   });
 
+  it("keeps a child's order after the lines a wrapper put before its stderr", () => {
+    const host = new HostWith(() => ({
+      stdout: 'out\n', stderr: 'wrapper: exec\nchild: err\n', exitCode: 1,
+      output: [{ fd: 1, text: 'out\n' }, { fd: 2, text: 'child: err\n' }],
+    }));
+    expect(createShell(host).run('prog').output).toEqual([
+      { fd: 2, text: 'wrapper: exec\n' }, { fd: 1, text: 'out\n' }, { fd: 2, text: 'child: err\n' },
+    ]);
+  });
+
   it('falls back to stderr first when the chunks no longer say what stdout and stderr say', () => {
-    const host = new HostWith(() => ({ stdout: 'out\n', stderr: 'wrapper: err\n', exitCode: 1, output: [{ fd: 1, text: 'out\n' }] }));
-    expect(createShell(host).run('prog').output).toEqual([{ fd: 2, text: 'wrapper: err\n' }, { fd: 1, text: 'out\n' }]);
+    const host = new HostWith(() => ({ stdout: 'out\nmore\n', stderr: 'err\n', exitCode: 1, output: [{ fd: 1, text: 'out\n' }] }));
+    expect(createShell(host).run('prog').output).toEqual([{ fd: 2, text: 'err\n' }, { fd: 1, text: 'out\nmore\n' }]);
   });
 });
 

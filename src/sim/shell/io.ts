@@ -78,8 +78,8 @@ export function takeOnce(input: Input): () => string {
 
 /**
  * The order a command's output reaches its descriptors: its `output` chunks when they still say what its
- * `stdout` and `stderr` say (a wrapper such as `aa-exec` may have changed those and kept stale chunks),
- * otherwise stderr first, then stdout.
+ * `stdout` and `stderr` say; a wrapper that put its own lines before a child's stderr (`aa-exec -v`: its
+ * messages, then the program's output) keeps the child's order after them; otherwise stderr first, then stdout.
  * @param result a command's result
  * @returns the chunks to write, in order
  * @example resultChunks({ stdout: 'a\n', stderr: 'e\n', exitCode: 1 }) // [{ fd: 2, text: 'e\n' }, { fd: 1, text: 'a\n' }]
@@ -87,7 +87,10 @@ export function takeOnce(input: Input): () => string {
 export function resultChunks(result: CommandResult): readonly OutputChunk[] {
   const chunks = result.output;
   const text = (fd: 1 | 2): string => (chunks ?? []).filter((c) => c.fd === fd).map((c) => c.text).join('');
-  if (chunks !== undefined && text(1) === result.stdout && text(2) === result.stderr) return chunks;
+  if (chunks !== undefined && text(1) === result.stdout && result.stderr.endsWith(text(2))) {
+    const prefix = result.stderr.slice(0, result.stderr.length - text(2).length);
+    return prefix === '' ? chunks : [{ fd: 2, text: prefix }, ...chunks];
+  }
   return [{ fd: 2, text: result.stderr }, { fd: 1, text: result.stdout }];
 }
 
