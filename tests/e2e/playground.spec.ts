@@ -146,6 +146,22 @@ test('edit FILE in the terminal opens the node file in the editor', async ({ pag
   expect(await run(page, 'edit /etc')).toContain('edit: /etc: Is a directory');
 });
 
+test('clicking a path the terminal printed opens that file in the editor', async ({ page }) => {
+  await openPlayground(page);
+  await run(page, 'ls -d /etc/passwd');
+  const row = page.locator('aa-terminal .xterm-rows > div', { hasText: /^\/etc\/passwd\s*$/ });
+  const box = (await row.boundingBox())!;
+  const charWidth = (await row.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el.firstChild!);
+    const rect = range.getBoundingClientRect();
+    return rect.width / (el.firstChild!.textContent ?? ' ').length;
+  }));
+  await page.mouse.click(box.x + charWidth * 5.5, box.y + box.height / 2);
+  await expect(page.locator('input[data-part="path"]')).toHaveValue('/etc/passwd');
+  await expect.poll(() => editorText(page)).toContain('root:x:0:0:root:/root:');
+});
+
 test('a reload keeps the world, its history and the edited text; Reset restores the default world', async ({ page }) => {
   await openPlayground(page);
   await page.locator('[data-part="load"]').click();

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DENY_WRITE_PATH, DENY_WRITE_PROFILE } from '../../src/sim/index.ts';
 import { absolutePath, createPlaygroundBackend, editOperand } from '../../src/ui/playground/playground-backend.ts';
+import { pathAt } from '../../src/ui/playground/path-at.ts';
 import { createWorldStore, HISTORY_LIMIT, worldKeys } from '../../src/ui/playground/world-store.ts';
 import type { TextStorage } from '../../src/ui/editor/store.ts';
 
@@ -75,6 +76,13 @@ describe('the playground backend', () => {
     expect(backend.writeFile('/etc', 'x')).toBe('/etc: not a regular file');
   });
 
+  it('reads an existing regular file for a clicked path, and nothing else', () => {
+    const backend = createPlaygroundBackend({ store: createWorldStore('t', memoryStorage()) });
+    expect(backend.readFile('/etc/hostname')).toEqual({ path: '/etc/hostname', text: 'node-1\n' });
+    expect(backend.readFile('/tmp/not-there')).toBeUndefined();
+    expect(backend.readFile('/etc')).toBeUndefined();
+  });
+
   it('turns an exception from the world into one line on stderr and keeps running', async () => {
     const backend = createPlaygroundBackend({ store: createWorldStore('t', memoryStorage()) });
     const world = backend.world as { run: (text: string) => unknown };
@@ -110,6 +118,16 @@ describe('the world store', () => {
 });
 
 describe('edit lines and paths', () => {
+  it('finds the absolute path under a click in a row, without the punctuation around it', () => {
+    const row = "touch: cannot touch '/tmp/test': Permission denied";
+    expect(pathAt(row, row.indexOf('/tmp') + 3)).toBe('/tmp/test');
+    expect(pathAt(row, row.indexOf('Permission'))).toBeUndefined();
+    expect(pathAt('Saved to /etc/apparmor.d/x.', 12)).toBe('/etc/apparmor.d/x');
+    expect(pathAt('/etc/a:', 6)).toBeUndefined();
+    expect(pathAt('a / b', 2)).toBeUndefined();
+    expect(pathAt('x', 5)).toBeUndefined();
+  });
+
   it('recognises edit with an optionally quoted operand, and nothing else', () => {
     expect(editOperand('edit /etc/hosts')).toEqual({ operand: '/etc/hosts' });
     expect(editOperand("  edit '/etc/a b'  ")).toEqual({ operand: '/etc/a b' });

@@ -5,6 +5,7 @@
  */
 import type { TerminalBackend } from '../terminal/backend.ts';
 import type { PlaygroundBackend, PlaygroundBackendOptions } from './playground-backend.ts';
+import { pathAt } from './path-at.ts';
 import { createWorldStore, type WorldStore } from './world-store.ts';
 
 type TerminalElement = HTMLElement & {
@@ -42,7 +43,30 @@ export class AaPlayground extends HTMLElement {
     this.#part('save')?.addEventListener('click', () => void this.#save());
     this.#part('load')?.addEventListener('click', () => void this.#loadOnNode());
     this.#part('reset')?.addEventListener('click', () => void this.#reset());
+    this.#listenForPathClicks();
     void this.#start();
+  }
+
+  /** A click (not a drag that selects) on a path a command printed opens that file in the editor. */
+  #listenForPathClicks(): void {
+    let down = { x: Number.NaN, y: Number.NaN };
+    this.addEventListener('mousedown', (event) => void (down = { x: event.clientX, y: event.clientY }));
+    this.addEventListener('click', (event) => {
+      if (Math.abs(event.clientX - down.x) > 3 || Math.abs(event.clientY - down.y) > 3) return;
+      const terminal = this.querySelector('aa-terminal');
+      if (!terminal?.contains(event.target as Node)) return;
+      const path = clickedPath(terminal, event.clientX, event.clientY);
+      const file = path === undefined ? undefined : this.#backend?.readFile(path);
+      if (file !== undefined) this.#open(file.path, file.text);
+    });
+  }
+
+  #open(path: string, text: string): void {
+    this.#setPath(path);
+    this.#status(`Editing ${path}.`);
+    void this.#editor().then((editor) => {
+      if (editor) editor.value = text;
+    });
   }
 
   #part(name: string): HTMLElement | null {
@@ -118,13 +142,7 @@ export class AaPlayground extends HTMLElement {
     this.#backend = this.#create({
       store: this.#store,
       hostname: this.getAttribute('hostname') ?? 'node-1',
-      onEdit: (path, text) => {
-        this.#setPath(path);
-        this.#status(`Editing ${path}.`);
-        void this.#editor().then((editor) => {
-          if (editor) editor.value = text;
-        });
-      },
+      onEdit: (path, text) => this.#open(path, text),
     });
     if (terminal) terminal.backend = this.#backend;
   }
@@ -172,6 +190,30 @@ export class AaPlayground extends HTMLElement {
     await this.#attach();
     this.#status('The playground is back to the start.');
   }
+}
+
+/**
+ * The path under a point of xterm's DOM rows (one span per run of same-styled monospace cells).
+ * @returns the path, or undefined when the point is not on one
+ */
+function clickedPath(terminal: Element, x: number, y: number): string | undefined {
+  for (const row of terminal.querySelectorAll('.xterm-rows > div')) {
+    const box = row.getBoundingClientRect();
+    if (y < box.top || y >= box.bottom) continue;
+    let offset = 0;
+    for (const span of row.childNodes) {
+      const text = span.textContent ?? '';
+      const range = document.createRange();
+      range.selectNodeContents(span);
+      const rect = range.getBoundingClientRect();
+      if (x >= rect.left && x < rect.right && text.length > 0) {
+        return pathAt(row.textContent ?? '', offset + Math.floor(((x - rect.left) / rect.width) * text.length));
+      }
+      offset += text.length;
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 if (typeof customElements !== 'undefined' && customElements.get('aa-playground') === undefined) {

@@ -26,6 +26,11 @@ export type PlaygroundBackend = TerminalBackend & {
    * @returns undefined when written, else a one-line reason
    */
   writeFile(path: string, text: string): string | undefined;
+  /**
+   * Reads an existing regular file of the node (a path clicked in the terminal).
+   * @returns its canonical path and text, or undefined when there is no such file
+   */
+  readFile(path: string): { path: string; text: string } | undefined;
 };
 
 /** A one-line message for anything thrown, so the terminal never shows a stack trace. */
@@ -64,15 +69,21 @@ export function absolutePath(operand: string, cwd: string, home: string): string
   return operand.startsWith('/') ? operand : `${cwd.replace(/\/$/, '')}/${operand}`;
 }
 
+/** A file of the node as the editor opens it: canonical path and text (empty for a file not there yet). */
+function readInto(world: World, path: string): { path: string; text: string } | 'Is a directory' | 'Not a regular file' {
+  const found = world.node.kernel.fs.lookup(path);
+  if (found.ok && found.inode.type === 'dir') return 'Is a directory';
+  if (found.ok && found.inode.type !== 'file') return 'Not a regular file';
+  // A missing file opens empty, as an editor would; Save creates it.
+  return { path: found.path, text: found.ok ? found.inode.content : '' };
+}
+
 function runEdit(world: World, operand: string, onEdit: PlaygroundBackendOptions['onEdit']): TerminalResult {
   if (operand === '') return failure('edit: missing file operand\nUsage: edit FILE   (opens FILE in the editor)\n');
-  const path = absolutePath(operand, world.shell.cwd, world.shell.env['HOME'] ?? '/root');
-  const found = world.node.kernel.fs.lookup(path);
-  if (found.ok && found.inode.type === 'dir') return failure(`edit: ${operand}: Is a directory\n`);
-  if (found.ok && found.inode.type !== 'file') return failure(`edit: ${operand}: Not a regular file\n`);
-  // A missing file opens empty, as an editor would; Save creates it.
-  onEdit?.(found.path, found.ok ? found.inode.content : '');
-  const text = `Opened ${found.path} in the editor.\n`;
+  const file = readInto(world, absolutePath(operand, world.shell.cwd, world.shell.env['HOME'] ?? '/root'));
+  if (typeof file === 'string') return failure(`edit: ${operand}: ${file}\n`);
+  onEdit?.(file.path, file.text);
+  const text = `Opened ${file.path} in the editor.\n`;
   return { stdout: text, stderr: '', exitCode: 0, output: [{ fd: 1, text }] };
 }
 
@@ -130,6 +141,14 @@ export function createPlaygroundBackend(options: PlaygroundBackendOptions): Play
       return guarded(() => (edit === undefined ? world.run(text) : runEdit(world, edit.operand, options.onEdit)));
     },
     exit: () => guarded(() => world.run('exit')),
+    readFile(path) {
+      try {
+        const file = readInto(world, path);
+        return typeof file === 'string' || !world.node.kernel.fs.lookup(path).ok ? undefined : file;
+      } catch {
+        return undefined;
+      }
+    },
     writeFile(path, text) {
       try {
         return writeInto(world, path, text);
