@@ -146,6 +146,31 @@ test('edit FILE in the terminal opens the node file in the editor', async ({ pag
   expect(await run(page, 'edit /etc')).toContain('edit: /etc: Is a directory');
 });
 
+test('an exception in the world becomes one line and a fresh prompt, and the typed line stays in history', async ({ page }) => {
+  await openPlayground(page);
+  await page.locator('aa-playground').evaluate((el) => {
+    const world = (el as HTMLElement & { backend: { world: { run: unknown } } }).backend.world;
+    world.run = () => {
+      throw new Error('simulated failure\n    at run (world.ts:1:1)');
+    };
+  });
+  expect(await run(page, 'echo lost?')).toEqual([`${PROMPT} echo lost?`, '-bash: simulated failure', PROMPT]);
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(async () => (await screen(page)).at(-1)).toBe(`${PROMPT} echo lost?`);
+});
+
+test('Load on node keeps an unfinished line in the kill ring', async ({ page }) => {
+  await openPlayground(page);
+  await page.keyboard.press('Control+l');
+  await page.keyboard.type('echo half-typed');
+  await page.locator('[data-part="load"]').click();
+  await waitForPrompt(page);
+  expect(await screen(page)).toEqual([`${PROMPT} apparmor_parser -r ${PROFILE_PATH}`, PROMPT]);
+  await expect(page.locator('[data-part="status"]')).toContainText('Ctrl-Y brings it back');
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => (await screen(page)).at(-1)).toBe(`${PROMPT} echo half-typed`);
+});
+
 test('clicking a path the terminal printed opens that file in the editor', async ({ page }) => {
   await openPlayground(page);
   await run(page, 'ls -d /etc/passwd');
