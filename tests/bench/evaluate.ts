@@ -95,19 +95,27 @@ function compileRows(): BenchResult[] {
 function fuzzRows(): BenchResult[] {
   const seeds = loadSeeds();
   const random = createRandom(7);
-  const times: number[] = [];
+  const runs: { ms: number; text: string }[] = [];
   const n = 5000;
   for (let i = 0; i < n; i++) {
     const text = mutate(seeds[Math.floor(random() * seeds.length)] ?? '', random);
-    times.push(timeOnce(() => runPipeline(text)));
+    runs.push({ ms: timeOnce(() => runPipeline(text)), text });
   }
-  times.sort((a, b) => a - b);
-  const total = times.reduce((sum, ms) => sum + ms, 0);
-  // the max includes garbage-collection pauses; p99 shows the typical worst profile
+  runs.sort((a, b) => a.ms - b.ms);
+  const total = runs.reduce((sum, run) => sum + run.ms, 0);
+  // warm: the slowest profiles again, best of 3, once the pipeline's caches (patterns, includes) hold their files
+  const warm = runs.slice(-50).map((run) => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) best = Math.min(best, timeOnce(() => runPipeline(run.text)));
+    return best;
+  });
+  // the first-run max includes garbage-collection pauses and the one-time parse and compile of what a mutation
+  // first includes (#include <abstractions>: the whole directory); p99 shows the typical worst profile
   return [
     { name: `fuzz: ${n} mutated profiles, mean per profile`, ms: total / n },
-    { name: `fuzz: ${n} mutated profiles, p99 per profile`, ms: times[Math.floor(n * 0.99)] ?? 0 },
-    { name: `fuzz: ${n} mutated profiles, max per profile`, ms: times[n - 1] ?? 0 },
+    { name: `fuzz: ${n} mutated profiles, p99 per profile`, ms: runs[Math.floor(n * 0.99)]?.ms ?? 0 },
+    { name: `fuzz: ${n} mutated profiles, max per profile (first run)`, ms: runs[n - 1]?.ms ?? 0 },
+    { name: 'fuzz: the 50 slowest profiles again, max per profile (warm, best of 3)', ms: Math.max(...warm) },
   ];
 }
 

@@ -71,6 +71,8 @@ export class FileRules {
   readonly #cache = new Map<string, PathPerms>();
   /** each entry's literal leading text: a path that does not start with it cannot match, so the DFA is skipped */
   readonly #prefixes: string[];
+  /** likewise the literal trailing text: a path must end with it (skips building most automata a path never needs) */
+  readonly #suffixes: string[];
 
   /**
    * @param entries - the file rules in profile order
@@ -80,6 +82,7 @@ export class FileRules {
     this.entries = entries;
     this.pairs = pairs;
     this.#prefixes = entries.map((e) => literalPrefix(e.matcher.pattern));
+    this.#suffixes = entries.map((e) => literalSuffix(e.matcher.pattern));
   }
 
   /**
@@ -104,7 +107,8 @@ export class FileRules {
 
   #test(index: number, path: string): boolean {
     const entry = this.entries[index];
-    return entry !== undefined && path.startsWith(this.#prefixes[index] ?? '') && entry.matcher.test(path);
+    return entry !== undefined && path.startsWith(this.#prefixes[index] ?? '') && path.endsWith(this.#suffixes[index] ?? '')
+      && entry.matcher.test(path);
   }
 
   #compute(path: string): PathPerms {
@@ -128,6 +132,20 @@ export class FileRules {
 function literalPrefix(pattern: string): string {
   const end = pattern.search(/[*?[\]{}\\@]|\/\//);
   return end < 0 ? pattern : pattern.slice(0, end);
+}
+
+/**
+ * The text every match ends with: after the last glob character (the whole match's tail is that text byte for
+ * byte), and after any `//` in it (which the AARE engine folds). None when the pattern has an escape: `\x41`
+ * and the like stand for other characters, so the tail as written is not what matches.
+ */
+function literalSuffix(pattern: string): string {
+  if (pattern.includes('\\')) return '';
+  let start = pattern.length;
+  while (start > 0 && !'*?[]{}@'.includes(pattern[start - 1] ?? '')) start--;
+  const tail = pattern.slice(start);
+  const fold = tail.lastIndexOf('//');
+  return fold < 0 ? tail : tail.slice(fold + 1);
 }
 
 /** The exec bit and the link bit are handled apart from the plain letters. */
