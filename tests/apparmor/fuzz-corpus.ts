@@ -11,6 +11,7 @@ import { MAY, type AccessRequest } from '../../src/apparmor/policy/request.ts';
 import { resolvePolicy } from '../../src/apparmor/policy/resolve.ts';
 import { AuditCache } from '../../src/apparmor/audit/cache.ts';
 import { IncludeCache } from '../../src/apparmor/policy/include-cache.ts';
+import type { IncludeReader } from '../../src/apparmor/policy/resolved-policy.ts';
 import { CONFORMANCE_DIR, hasConformanceData } from '../conformance/dir.ts';
 import { conformanceReader } from './evaluate-helpers.ts';
 
@@ -90,6 +91,14 @@ const REQUESTS: AccessRequest[] = [
 const patterns = new PatternCache();
 const auditCache = new AuditCache();
 const includes = new IncludeCache();
+// the conformance apparmor.d is read-only: read each file from disk once, as the simulated node and the editor
+// read theirs from memory, so the pipeline's figures measure the engine and not the disk
+const texts = new Map<string, string | undefined>();
+const listings = new Map<string, string[] | undefined>();
+const reader: IncludeReader = {
+  readFile: (path) => (texts.has(path) ? texts.get(path) : texts.set(path, conformanceReader.readFile(path)).get(path)),
+  listDir: (path) => (listings.has(path) ? listings.get(path) : listings.set(path, conformanceReader.listDir(path)).get(path)),
+};
 
 /**
  * Drives one text through parse → resolve → compile → evaluate of a few requests for every profile.
@@ -98,7 +107,7 @@ const includes = new IncludeCache();
  */
 export function runPipeline(text: string): number {
   const parsed = parseProfile(text);
-  const resolved = resolvePolicy(parsed.ast, { reader: conformanceReader, text, includes });
+  const resolved = resolvePolicy(parsed.ast, { reader, text, includes });
   const policy = compilePolicy(resolved, patterns);
   let decisions = 0;
   for (const profile of policy.byName.values()) {
