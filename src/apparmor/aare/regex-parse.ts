@@ -39,6 +39,21 @@ class RegexSyntaxError {
   }
 }
 
+// Leaves only read their byte table, so one-byte and any-byte leaves share constant tables: a pattern of a
+// hundred literal characters no longer allocates a hundred 256-byte arrays.
+const ANY_BYTE = new Uint8Array(256).fill(1);
+const SINGLE_BYTES: (Uint8Array | undefined)[] = [];
+
+function singleByte(value: number): Uint8Array {
+  let bytes = SINGLE_BYTES[value];
+  if (bytes === undefined) {
+    bytes = new Uint8Array(256);
+    bytes[value] = 1;
+    SINGLE_BYTES[value] = bytes;
+  }
+  return bytes;
+}
+
 /**
  * Parses regex bytes into a tree.
  *
@@ -144,7 +159,7 @@ class Parser {
     const token = this.#tokenOf[lexeme.pos] ?? -1;
     switch (lexeme.type) {
       case '.':
-        return { kind: 'set', bytes: new Uint8Array(256).fill(1), form: 'any', token };
+        return { kind: 'set', bytes: ANY_BYTE, form: 'any', token };
       case '[':
         return this.#bracket(token);
       case '(': {
@@ -153,11 +168,8 @@ class Parser {
         this.#take();
         return inner;
       }
-      default: {
-        const bytes = new Uint8Array(256);
-        bytes[lexeme.value] = 1;
-        return { kind: 'set', bytes, form: 'char', token };
-      }
+      default:
+        return { kind: 'set', bytes: singleByte(lexeme.value), form: 'char', token };
     }
   }
 
