@@ -1,4 +1,4 @@
-// Issue 4, shell side: echo and printf are builtins of dash and bash with each shell's own options, redirections open
+// Issue 4, shell side: echo, printf and kill are builtins of dash and bash with each shell's own options, redirections open
 // /dev/null through the host, a command's interleaved output keeps its order, and a host's script runner
 // can start a dash. Expected texts are what dash 0.5.12 and bash 5.2.15 print on Debian 12.
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,42 @@ describe('the printf builtin (issue 4)', () => {
       'sh: 1: printf: Illegal option -x', 'st=2', 'sh: 1: printf: %q: invalid directive', 'st=2', '',
     ].join('\n'));
     expect(host.calls).toEqual([]);
+  });
+});
+
+describe('the kill builtin (issue 4)', () => {
+  // recorded with bash 5.2.15 (`bash -c`) and dash 0.5.12 (`dash -c`, argv0 dash) on Debian 12; no such pids there either
+  const SCRIPT = "kill; echo \"st=$?\"; kill 999999; echo \"st=$?\"; kill -FOO 1; echo \"st=$?\"; kill abc; echo \"st=$?\"; kill -s; echo \"st=$?\"; kill -l 9; kill -l KILL; echo \"st=$?\"; kill -9 999999 999998; echo \"st=$?\"; kill -s TERM 999999; echo \"st=$?\"; kill -9; echo \"st=$?\"";
+
+  it("parses bash's options and prints bash's messages", () => {
+    const host = new FakeHost();
+    const result = createShell(host, { isInteractive: false }).run(SCRIPT);
+    expect(result.output.map((chunk) => chunk.text).join('')).toBe("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\nst=2\nbash: line 1: kill: (999999) - No such process\nst=1\nbash: line 1: kill: FOO: invalid signal specification\nst=1\nbash: line 1: kill: abc: arguments must be process or job IDs\nst=1\nbash: line 1: kill: -s: option requires an argument\nst=1\nKILL\n9\nst=0\nbash: line 1: kill: (999999) - No such process\nbash: line 1: kill: (999998) - No such process\nst=1\nbash: line 1: kill: (999999) - No such process\nst=1\nkill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\nst=2\n");
+    expect(host.calls).toEqual([]);
+  });
+
+  it("parses dash's options and prints dash's messages", () => {
+    const result = createShell(new FakeHost(), { flavour: 'sh', isInteractive: false, argv0: 'dash' }).run(SCRIPT);
+    expect(result.output.map((chunk) => chunk.text).join('')).toBe("dash: 1: kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\nst=2\ndash: 1: kill: No such process\n\nst=1\ndash: 1: kill: Illegal option -F\nst=2\ndash: 1: kill: Illegal number: abc\nst=2\ndash: 1: kill: No arg for -s option\nst=2\nKILL\ndash: 1: kill: Illegal number: KILL\nst=2\ndash: 1: kill: No such process\n\ndash: 1: kill: No such process\n\nst=1\ndash: 1: kill: No such process\n\nst=1\ndash: 1: kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\nst=2\n");
+  });
+
+  it('lists signals as each shell does', () => {
+    const bash = createShell(new FakeHost()).run('kill -l').stdout.split('\n');
+    expect(bash[0]).toBe(' 1) SIGHUP\t 2) SIGINT\t 3) SIGQUIT\t 4) SIGILL\t 5) SIGTRAP');
+    expect(bash[6]).toBe('31) SIGSYS\t34) SIGRTMIN\t35) SIGRTMIN+1\t36) SIGRTMIN+2\t37) SIGRTMIN+3');
+    expect(bash[12]).toBe('63) SIGRTMAX-1\t64) SIGRTMAX\t');
+    const dash = createShell(new FakeHost(), { flavour: 'sh' }).run('kill -l').stdout.split('\n');
+    expect(dash.slice(0, 3)).toEqual(['0', 'HUP', 'INT']);
+    expect(dash.slice(15, 18)).toEqual(['TERM', '16', 'CHLD']);
+    expect(dash.slice(32, 36)).toEqual(['32', '33', 'RTMIN', 'RTMIN+1']);
+    expect(dash[64]).toBe('RTMAX');
+  });
+
+  it('names the signal of an exit status as each shell does', () => {
+    const bash = createShell(new FakeHost(), { isInteractive: false }).run('kill -l 143 0 32 16; echo "st=$?"; kill -l 100; echo "st=$?"');
+    expect(bash.output.map((chunk) => chunk.text).join('')).toBe('TERM\nEXIT\nSTKFLT\nst=0\nbash: line 1: kill: 100: invalid signal specification\nst=1\n');
+    const dash = createShell(new FakeHost(), { flavour: 'sh', isInteractive: false }).run('kill -l 143 16; kill -l 0; echo "st=$?"');
+    expect(dash.output.map((chunk) => chunk.text).join('')).toBe('TERM\nsh: 1: kill: invalid signal number or exit status: 0\nst=2\n');
   });
 });
 

@@ -33,6 +33,18 @@ describe('the simulated node behaves as a real one (issue 4)', () => {
     expect(audit[0]).toContain('name="/usr/bin/echo"');
   });
 
+  it("sends kill's signal from the shell's own process, so the shell's profile judges it", () => {
+    const world = worldWith(ALLOW_LIST);
+    const mark = world.node.log.length;
+    const result = world.run("aa-exec -p proc-allow-list -- /bin/sh -c 'kill -TERM 1; echo st=$?; kill -0 $$; echo st=$?'");
+    expect(result.output).toEqual([{ fd: 2, text: '/bin/sh: 1: kill: Permission denied\n\n' }, { fd: 1, text: 'st=1\nst=0\n' }]);
+    const audit = world.node.log.slice(mark).map((entry) => entry.record);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toContain('operation="signal" profile="proc-allow-list"');
+    expect(audit[0]).toContain('comm="sh" requested_mask="send" denied_mask="send" signal=term peer="unconfined"');
+    expect(world.run('su - user -c "kill 1"').exitCode).toBe(1);
+  });
+
   it('has the shell open a redirection target through the kernel, so deny /** w refuses /dev/null', () => {
     const world = worldWith(DENY_WRITE_PROFILE);
     const result = world.run("aa-exec -p k8s-apparmor-example-deny-write -- sh -c 'echo hi > /dev/null'");

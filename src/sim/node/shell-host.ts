@@ -10,7 +10,7 @@ import type { SimNode } from './node.ts';
 import { createProcessApi } from './process.ts';
 
 const SHELL_ERRNOS: ReadonlySet<string> = new Set([
-  'ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOTEMPTY', 'EINVAL', 'ENOEXEC', 'ELOOP', 'ENAMETOOLONG', 'EBUSY',
+  'ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOTEMPTY', 'EINVAL', 'ENOEXEC', 'ELOOP', 'ENAMETOOLONG', 'EBUSY', 'ESRCH',
 ]);
 
 /**
@@ -69,6 +69,10 @@ export function createShellHost(node: SimNode, task: Task, session?: SessionCont
       const want = mode === 'r' ? { read: true } : mode === 'w' ? { write: true } : { exec: true };
       const dac = inodePermission(node.kernel, actor(), found.inode, want);
       return dac.ok ? undefined : toShellErrno(dac.errno);
+    },
+    kill(pid, signal) {
+      const sent = proc().kill(pid, signal);
+      return sent.ok ? undefined : toShellErrno(sent.errno);
     },
     listDir(path) {
       const listed = proc().readdir(path);

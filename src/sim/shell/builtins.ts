@@ -1,8 +1,9 @@
 // The builtins the shell implements itself (cd, pwd, exit, export, unset, set, test/[, true, false,
-// :, break, continue, return, shift, read, eval, source, echo, printf). Commands like cat live in the registry;
+// :, break, continue, return, shift, read, eval, source, echo, printf, kill). Commands like cat live in the registry;
 // `/usr/bin/echo` and `env printf` still run the registry's programs.
 import { aliasBuiltin, unaliasBuiltin } from './alias.ts';
 import { echoBuiltin } from './echo-builtin.ts';
+import { killBuiltin } from './kill-builtin.ts';
 import { printfBuiltin } from './printf-builtin.ts';
 import type { ShellHost } from './host.ts';
 import type { Input } from './io.ts';
@@ -242,6 +243,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', cd],
   ['echo', echoBuiltin],
   ['printf', printfBuiltin],
+  ['kill', killBuiltin],
   ['pwd', (ctx) => (ctx.out(`${ctx.state.cwd}\n`), 0)],
   ['exit', exit],
   ['export', exportBuiltin],

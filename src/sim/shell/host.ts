@@ -27,7 +27,8 @@ export type Errno =
   | 'ENOEXEC'
   | 'ELOOP'
   | 'ENAMETOOLONG'
-  | 'EBUSY';
+  | 'EBUSY'
+  | 'ESRCH';
 
 /** What `stat` reports about a path (after following symlinks). */
 export type FileStat = {
@@ -94,6 +95,11 @@ export type ShellHost = {
   access(path: string, mode: AccessMode): Errno | undefined;
   /** The entry names of a directory (without `.` and `..`), in any order. */
   listDir(path: string): readonly string[] | Errno;
+  /**
+   * kill(2) from the shell's own process (the `kill` builtin). Returns `undefined` when allowed; a host
+   * without processes may leave it out (every pid is then `ESRCH`).
+   */
+  kill?(pid: number, signal: number): Errno | undefined;
   /** The user's home directory, e.g. `/root`. */
   readonly home: string;
   /** The node's hostname, for the prompt. */

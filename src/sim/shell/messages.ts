@@ -34,6 +34,7 @@ export const STRERROR: Record<Errno, string> = {
   ELOOP: 'Too many levels of symbolic links',
   ENAMETOOLONG: 'File name too long',
   EBUSY: 'Device or resource busy',
+  ESRCH: 'No such process',
 };
 
 /**
