@@ -1,12 +1,14 @@
 /**
- * The playground's terminal backend: the simulated world behind <aa-terminal>, saved after every command,
+ * The playground's terminal backend: the simulated world behind <aa-terminal> (one node, or a cluster's
+ * control plane), saved after every command (a cluster world as the log of commands that rebuilt it),
  * plus `edit FILE`, which the terminal intercepts to open a node file in the editor, and the editor's Save
  * (a file written straight into the node). Pure: no DOM; storage comes in through a WorldStore.
  */
-import { createWorld, isWorldSnapshot, type World } from '../../sim/index.ts';
+import type { World } from '../../sim/index.ts';
 import type { TerminalBackend, TerminalResult } from '../terminal/backend.ts';
 import { worldBackend } from '../terminal/world-backend.ts';
-import type { WorldStore } from './world-store.ts';
+import { restoreWorld, writeInto } from './world-log.ts';
+import { LOG_LIMIT, type PlaygroundEra, type WorldLogEntry, type WorldStore } from './world-store.ts';
 
 /** How the playground's world starts. */
 export type PlaygroundBackendOptions = {
@@ -16,11 +18,16 @@ export type PlaygroundBackendOptions = {
   hostname?: string;
   /** `edit FILE` ran: show this file (canonical path) and its text in the editor */
   onEdit?(path: string, text: string): void;
+  /** the world: one node (default) or a cluster's control plane of that Kubernetes version */
+  era?: PlaygroundEra;
+  /** something about keeping the world the learner should know (a log past its limit, a replay that differed) */
+  onNotice?(text: string): void;
 };
 
 /** The backend, with the world it drives and the editor's way in. */
 export type PlaygroundBackend = TerminalBackend & {
   readonly world: World;
+  readonly era: PlaygroundEra;
   /**
    * Writes a file into the node as root would (parents created, an existing file keeps its owner and mode).
    * @returns undefined when written, else a one-line reason
@@ -87,21 +94,6 @@ function runEdit(world: World, operand: string, onEdit: PlaygroundBackendOptions
   return { stdout: text, stderr: '', exitCode: 0, output: [{ fd: 1, text }] };
 }
 
-function writeInto(world: World, path: string, text: string): string | undefined {
-  if (!path.startsWith('/')) return `${path}: not an absolute path`;
-  const fs = world.node.kernel.fs;
-  const found = fs.lookup(path);
-  if (found.ok) {
-    if (found.inode.type !== 'file') return `${path}: not a regular file`;
-    found.inode.content = text;
-    return undefined;
-  }
-  const parent = fs.lookup(found.path.slice(0, found.path.lastIndexOf('/')) || '/');
-  if (!parent.ok || parent.inode.type !== 'dir') return `${path}: No such file or directory`;
-  fs.put(found.path, { type: 'file', mode: 0o644, uid: 0, gid: 0, content: text });
-  return undefined;
-}
-
 /**
  * Creates the playground's backend on the stored world (a fresh default world when nothing usable is stored).
  * @param options - the store, hostname and `edit` callback
@@ -109,13 +101,20 @@ function writeInto(world: World, path: string, text: string): string | undefined
  */
 export function createPlaygroundBackend(options: PlaygroundBackendOptions): PlaygroundBackend {
   const { store } = options;
-  const snapshot = store.loadSnapshot();
-  const world = createWorld({
-    hostname: options.hostname ?? 'node-1',
-    // A damaged or foreign snapshot (an older version of the site) gives a fresh world.
-    ...(isWorldSnapshot(snapshot) ? { snapshot } : {}),
-  });
+  const era = options.era ?? 'single';
+  const restored = restoreWorld(era, options.hostname ?? 'node-1', { snapshot: store.loadSnapshot(), log: store.log.load() });
+  const { world } = restored;
+  let log = restored.log;
+  if (restored.notice !== undefined) options.onNotice?.(restored.notice);
   const inner = worldBackend(world, store.history);
+  const record = (entry: WorldLogEntry): void => {
+    if (log === undefined) return;
+    log.push(entry);
+    if (log.length <= LOG_LIMIT && store.log.save(log)) return;
+    log = undefined;
+    store.log.save(null);
+    options.onNotice?.(`This cluster is past ${LOG_LIMIT} commands (or the browser's storage is full): from now on a reload keeps the node's files and profiles but not the cluster's pods.`);
+  };
   const persist = (): void => {
     try {
       store.saveSnapshot(world.snapshot());
@@ -123,24 +122,30 @@ export function createPlaygroundBackend(options: PlaygroundBackendOptions): Play
       // Not saved this time; the next command tries again.
     }
   };
-  const guarded = (call: () => TerminalResult): TerminalResult => {
+  const guarded = (entry: WorldLogEntry | undefined, call: () => TerminalResult): TerminalResult => {
     try {
       return call();
     } catch (error) {
       return failure(`-bash: ${messageOf(error)}\n`);
     } finally {
+      if (entry !== undefined) record(entry);
       persist();
     }
   };
   persist();
+  if (log !== undefined) store.log.save(log);
   return {
     ...inner,
     world,
+    era,
     run(text) {
       const edit = editOperand(text);
-      return guarded(() => (edit === undefined ? world.run(text) : runEdit(world, edit.operand, options.onEdit)));
+      return edit === undefined
+        ? guarded({ op: 'run', text }, () => world.run(text))
+        : guarded(undefined, () => runEdit(world, edit.operand, options.onEdit));
     },
-    exit: () => guarded(() => world.run('exit')),
+    exit: () => guarded({ op: 'exit' }, () => world.run('exit')),
+    interrupt: () => void guarded({ op: 'interrupt' }, () => world.run('(exit 130)')),
     readFile(path) {
       try {
         const file = readInto(world, path);
@@ -155,6 +160,7 @@ export function createPlaygroundBackend(options: PlaygroundBackendOptions): Play
       } catch (error) {
         return messageOf(error);
       } finally {
+        record({ op: 'write', path, text });
         persist();
       }
     },

@@ -1,6 +1,6 @@
 /**
- * Where the playground keeps its world between visits: the world's snapshot and the terminal's history in
- * localStorage, one pair per world name. Storage that is missing, full or damaged means "start fresh",
+ * Where the playground keeps its world between visits: the world's snapshot, the log of what changed it
+ * (a cluster world is restored by replaying it), its era and the terminal's history in localStorage. Storage that is missing, full or damaged means "start fresh",
  * never an exception; it holds no DOM and no simulator code (the snapshot is checked by the world itself).
  */
 import type { TextStorage } from '../editor/store.ts';
@@ -15,9 +15,46 @@ export type WorldStore = {
   history: { load(): string[]; save(entries: string[]): void };
   /** the node file the editor shows (the path Save writes to) */
   editing: { load(): string | undefined; save(path: string): void };
-  /** forgets the snapshot, the history and the edited file's path (Reset) */
+  /** what changed the world since it was created, oldest first (undefined when absent, damaged or given up: null) */
+  log: { load(): WorldLogEntry[] | undefined; save(entries: readonly WorldLogEntry[] | null): boolean };
+  /** which world the playground shows: a single node or a cluster of a Kubernetes version */
+  era: { load(): PlaygroundEra | undefined; save(era: PlaygroundEra): void };
+  /** forgets the snapshot, the log, the history and the edited file's path (Reset); the era stays */
   clear(): void;
 };
+
+/** The playground's worlds: one node, or the control plane of a cluster of the v1.14 or v1.30 era. */
+export type PlaygroundEra = 'single' | '1.14' | '1.30';
+
+/** The eras, in the order the era switch offers them. */
+export const PLAYGROUND_ERAS: readonly PlaygroundEra[] = ['single', '1.14', '1.30'];
+
+/**
+ * @param value - a stored value or a URL's `?era=`
+ * @returns the era it names, or undefined
+ * @example parseEra('1.30') // → '1.30'
+ */
+export function parseEra(value: unknown): PlaygroundEra | undefined {
+  return PLAYGROUND_ERAS.find((era) => era === value);
+}
+
+/** One thing that changed a world: a command line run, Ctrl-C, Ctrl-D, or a file the editor saved. */
+export type WorldLogEntry =
+  | { op: 'run'; text: string }
+  | { op: 'interrupt' }
+  | { op: 'exit' }
+  | { op: 'write'; path: string; text: string };
+
+/** The most log entries kept; past that a cluster world survives a reload only as its node's snapshot. */
+export const LOG_LIMIT = 2000;
+
+function isLogEntry(entry: unknown): entry is WorldLogEntry {
+  const e = entry as Partial<Record<string, unknown>> | null;
+  if (typeof e !== 'object' || e === null) return false;
+  if (e['op'] === 'run') return typeof e['text'] === 'string';
+  if (e['op'] === 'write') return typeof e['path'] === 'string' && typeof e['text'] === 'string';
+  return e['op'] === 'interrupt' || e['op'] === 'exit';
+}
 
 /** The most history entries kept, as bash's default HISTSIZE. */
 export const HISTORY_LIMIT = 500;
@@ -27,9 +64,12 @@ export const HISTORY_LIMIT = 500;
  * @returns the storage keys of its snapshot and history
  * @example worldKeys('playground') // → { snapshot: 'apparmor-lab:playground:world', history: 'apparmor-lab:playground:history', editing: … }
  */
-export function worldKeys(world: string): { snapshot: string; history: string; editing: string } {
+export function worldKeys(world: string): { snapshot: string; history: string; editing: string; log: string; era: string } {
   const prefix = `apparmor-lab:${world}`;
-  return { snapshot: `${prefix}:world`, history: `${prefix}:history`, editing: `${prefix}:editing` };
+  return {
+    snapshot: `${prefix}:world`, history: `${prefix}:history`, editing: `${prefix}:editing`,
+    log: `${prefix}:log`, era: `${prefix}:era`,
+  };
 }
 
 function attempt<T>(call: () => T, fallback: T): T {
@@ -74,8 +114,20 @@ export function createWorldStore(world: string, storage: TextStorage | undefined
       },
       save: (path) => void write(keys.editing, path),
     },
+    log: {
+      load() {
+        const entries = read(keys.log);
+        return Array.isArray(entries) && entries.every(isLogEntry) ? entries : undefined;
+      },
+      save: (entries) => write(keys.log, entries),
+    },
+    era: {
+      load: () => parseEra(read(keys.era)),
+      save: (era) => void write(keys.era, era),
+    },
     clear() {
       attempt(() => {
+        storage?.removeItem(keys.log);
         storage?.removeItem(keys.snapshot);
         storage?.removeItem(keys.history);
         storage?.removeItem(keys.editing);
