@@ -22,7 +22,8 @@ export type AareScan = {
  * @example scanAare('/bin/{ba,da}sh') // → { kind: 'regex', literalPrefix: '/bin/' }
  */
 export function scanAare(pattern: string): AareScan | undefined {
-  const folded = filterSlashes(pattern).text;
+  // without '//' there is nothing to fold, and the offset map filterSlashes builds would go unused
+  const folded = pattern.includes('//') ? filterSlashes(pattern).text : pattern;
   const converted = convertAareToRegex(folded);
   if (!converted.ok) return undefined;
   return { kind: converted.patternType, literalPrefix: folded.slice(0, converted.firstGlobOffset) };
