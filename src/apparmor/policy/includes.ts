@@ -28,7 +28,9 @@ export function isIgnoredIncludeName(name: string): boolean {
 
 function joinPath(dir: string, name: string): string {
   if (name.startsWith('/')) return name;
-  return `${dir.replace(/\/+$/, '')}/${name}`;
+  let end = dir.length;
+  while (end > 0 && dir.charCodeAt(end - 1) === 47) end--;
+  return `${dir.slice(0, end)}/${name}`;
 }
 
 function normalise(path: string): string {
