@@ -56,6 +56,14 @@ describe('the simulated node behaves as a real one (issue 4)', () => {
     expect(devNull?.content).toBe('');
   });
 
+  it('has /dev/tty, /dev/random, /dev/urandom and /dev/full as device files; /dev/tty shows what is written', () => {
+    const world = createWorld();
+    for (const device of ['/dev/tty', '/dev/random', '/dev/urandom', '/dev/full']) expect(world.node.kernel.fs.get(device)?.type).toBe('chr');
+    const result = world.run('x=$(echo shown > /dev/tty; echo kept); echo "$x"');
+    expect(result.output).toEqual([{ fd: 2, text: 'shown\n' }, { fd: 1, text: 'kept\n' }]);
+    expect(world.node.kernel.fs.get('/dev/tty')?.content).toBe('');
+  });
+
   it('gives a program the shell’s stdin only when it reads it, so a while-read loop sees every line', () => {
     const world = createWorld();
     const result = world.run('cat /etc/hostname /etc/hostname | while read l; do /usr/bin/echo "<$l>"; done');

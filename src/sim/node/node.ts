@@ -74,6 +74,10 @@ export class SimNode {
     this.#serial = options.auditSerial ?? 184;
     this.kernel = new Kernel({ firstPid: 1187 });
     layNodeFiles(this.kernel.fs, { hostname: this.hostname, commands: registry.list() });
+    // the character devices scripts write to: the kernel mediates them like any path, writes are discarded
+    for (const device of ['/dev/tty', '/dev/random', '/dev/urandom', '/dev/full']) {
+      if (!this.kernel.fs.get(device)) this.kernel.fs.put(device, { type: 'chr', mode: 0o666, uid: 0, gid: 0, content: '' });
+    }
     this.loader = createPolicyLoader({ reader: createIncludeReader(this.kernel.fs) });
     this.kernel.profiles.nullProfileFactory = (name) => this.loader.nullProfile(name);
     const clock = this.clock;

@@ -70,6 +70,9 @@ function openOutput(r: Redirection, target: string, out: Map<number, Sink>, env:
   const errno = env.host.writeFile(path, '', { append: r.op === '>>' || r.op === '&>>' });
   // the open succeeded (or a host without a /dev has none): what is written to the device is discarded
   if (path === '/dev/null' && (errno === undefined || errno === 'ENOENT')) return { kind: 'null' };
+  // the controlling terminal, opened: where the shell's stderr goes unless that was redirected
+  // (`x=$(echo hi > /dev/tty)` shows hi, as on a terminal)
+  if (path === '/dev/tty' && errno === undefined) return out.get(2) ?? { kind: 'null' };
   if (errno !== undefined) {
     env.err(redirectError(env.dialect, line, target, errno, true), io);
     return undefined;
