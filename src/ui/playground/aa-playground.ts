@@ -1,12 +1,13 @@
 /**
- * `<aa-playground>`: joins the page's `<aa-terminal>` and `<aa-editor>` to one simulated node kept in this
- * browser. It wires Save (the editor's text into the node), Load on node (typed into the terminal), Reset,
- * and `edit FILE`; the world itself is loaded by dynamic import() so the page stays light.
+ * `<aa-playground>`: joins the page's `<aa-terminal>` and `<aa-editor>` to one simulated world kept in this
+ * browser (a node, or a cluster's control plane: the era switch and `?era=1.14|1.30`). It wires Save (the
+ * editor's text into the node), Load on node (typed into the terminal), Reset, and `edit FILE`; the world
+ * itself is loaded by dynamic import() so the page stays light.
  */
 import type { TerminalBackend } from '../terminal/backend.ts';
 import type { PlaygroundBackend, PlaygroundBackendOptions } from './playground-backend.ts';
 import { pathAt } from './path-at.ts';
-import { createWorldStore, type WorldStore } from './world-store.ts';
+import { createWorldStore, parseEra, type PlaygroundEra, type WorldStore } from './world-store.ts';
 
 type TerminalElement = HTMLElement & {
   backend: TerminalBackend | undefined;
@@ -29,6 +30,7 @@ export class AaPlayground extends HTMLElement {
   #store: WorldStore | undefined;
   #create: ((options: PlaygroundBackendOptions) => PlaygroundBackend) | undefined;
   #backend: PlaygroundBackend | undefined;
+  #era: PlaygroundEra = 'single';
 
   /** The backend over the current world (undefined until `data-ready`), for tests. */
   get backend(): PlaygroundBackend | undefined {
@@ -43,6 +45,8 @@ export class AaPlayground extends HTMLElement {
     this.#part('save')?.addEventListener('click', () => void this.#save());
     this.#part('load')?.addEventListener('click', () => void this.#loadOnNode());
     this.#part('reset')?.addEventListener('click', () => void this.#reset());
+    this.#chooseEra(this.#store);
+    this.#eraSelect()?.addEventListener('change', () => void this.#switchEra(parseEra(this.#eraSelect()?.value) ?? 'single'));
     this.#listenForPathClicks();
     void this.#start();
   }
@@ -67,6 +71,61 @@ export class AaPlayground extends HTMLElement {
     void this.#editor().then((editor) => {
       if (editor) editor.value = text;
     });
+  }
+
+  #eraSelect(): HTMLSelectElement | null {
+    return this.querySelector('select[data-part="era"]');
+  }
+
+  /** The stored era, unless the URL asks for another (a docs link to a ready cluster) and the learner agrees. */
+  #chooseEra(store: WorldStore): void {
+    const stored = store.era.load() ?? 'single';
+    const asked = parseEra(new URLSearchParams(location.search).get('era'));
+    this.#era = asked !== undefined && asked !== stored && this.#mayDiscard(asked) ? asked : stored;
+    if (this.#era !== stored) {
+      store.clear();
+      store.era.save(this.#era);
+    }
+    this.#showEra();
+  }
+
+  /** @returns true when the current world has no history or the learner confirms starting a new one */
+  #mayDiscard(era: PlaygroundEra): boolean {
+    if ((this.#store?.history.load().length ?? 0) === 0) return true;
+    return confirm(`Switch to ${eraName(era)}? This starts a new world: the current node, cluster and terminal history are discarded (the editor keeps its text).`);
+  }
+
+  /** The select, the intro paragraph, the terminal's name and the URL follow the era. */
+  #showEra(): void {
+    const select = this.#eraSelect();
+    if (select) select.value = this.#era;
+    for (const intro of document.querySelectorAll<HTMLElement>('[data-era-intro]')) {
+      intro.hidden = intro.dataset['eraIntro'] !== this.#era;
+    }
+    this.querySelector('aa-terminal')?.setAttribute('label', `Terminal on ${this.#hostname()}`);
+    const url = new URL(location.href);
+    if (this.#era === 'single') url.searchParams.delete('era');
+    else url.searchParams.set('era', this.#era);
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  }
+
+  #hostname(): string {
+    return this.#era === 'single' ? this.getAttribute('hostname') ?? 'node-1' : 'controlplane';
+  }
+
+  async #switchEra(era: PlaygroundEra): Promise<void> {
+    if (era === this.#era) return;
+    if (!this.#mayDiscard(era)) {
+      this.#showEra();
+      return;
+    }
+    this.#era = era;
+    this.#store?.clear();
+    this.#store?.era.save(era);
+    this.#showEra();
+    await this.#attach();
+    this.#status(`Now on ${eraName(era)}.`);
+    (await this.#terminal())?.focus();
   }
 
   #part(name: string): HTMLElement | null {
@@ -142,7 +201,9 @@ export class AaPlayground extends HTMLElement {
     this.#backend = this.#create({
       store: this.#store,
       hostname: this.getAttribute('hostname') ?? 'node-1',
+      era: this.#era,
       onEdit: (path, text) => this.#open(path, text),
+      onNotice: (text) => this.#status(text),
     });
     if (terminal) terminal.backend = this.#backend;
   }
@@ -182,7 +243,7 @@ export class AaPlayground extends HTMLElement {
   }
 
   async #reset(): Promise<void> {
-    if (!confirm('Reset the playground? The node, its history and the editor go back to the start.')) return;
+    if (!confirm('Reset the playground? The node (or cluster), its history and the editor go back to the start.')) return;
     const editor = await this.#editor();
     this.#store?.clear();
     editor?.reset();
@@ -190,6 +251,11 @@ export class AaPlayground extends HTMLElement {
     await this.#attach();
     this.#status('The playground is back to the start.');
   }
+}
+
+/** The era as the switch names it, for a confirmation or a status line. */
+function eraName(era: PlaygroundEra): string {
+  return era === 'single' ? 'a single node' : `a Kubernetes v${era} cluster`;
 }
 
 /**
