@@ -55,6 +55,9 @@ export async function createXtermView(host: HTMLElement, options: XtermViewOptio
     theme: readTheme(host),
     fontFamily: getComputedStyle(host).getPropertyValue('--sl-font-mono').trim() || 'monospace',
     fontSize: 14,
+    // At 1.0 a row is the font's rounded-down ascent+descent (16 px for 14 px DejaVu Sans Mono), and the next
+    // row paints over the underscore of `apparmor_parser`; 1.2 leaves the descenders room.
+    lineHeight: 1.2,
     cursorBlink: true,
     scrollback: 5000,
     // The line editor redraws wrapped input itself, assuming xterm reflows the cursor's line like any other.
