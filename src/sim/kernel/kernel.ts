@@ -192,7 +192,22 @@ export class Kernel {
    * @returns true when the capability is granted
    */
   capable(task: Task, capability: string): boolean {
-    if (task.uid !== 0) return false;
+    if (task.uid !== 0 || (task.keptCapabilities && !task.keptCapabilities.has(capability))) return false;
     return this.check(task, { class: 'capability', capability }).ok;
+  }
+
+  /**
+   * `capget()` as a confined task sees it: `apparmor_capget` intersects the sets with the profile's allowed
+   * capabilities (complain-mode profiles are skipped). Asks without logging.
+   * @param task - the task reading its own capability sets
+   * @param capability - name without `CAP_`
+   * @returns true when the capability shows in the task's permitted set
+   * @example kernel.capget(rootUnderPingNoCap, 'net_raw') // → false, and nothing logged
+   */
+  capget(task: Task, capability: string): boolean {
+    if (task.uid !== 0 || (task.keptCapabilities && !task.keptCapabilities.has(capability))) return false;
+    const label = task.label;
+    if (label === undefined || label.mode === 'unconfined' || label.mode === 'complain') return true;
+    return label.decide({ class: 'capability', capability, isNoAudit: true, pid: task.pid, comm: task.comm }).verdict === 'allow';
   }
 }

@@ -40,6 +40,12 @@ export type Task = {
   rlimits: Map<string, [number, number]>;
   /** set when a kill-mode denial killed the task (SIGKILL = 9) */
   killedBy: number | undefined;
+  /**
+   * The capabilities a task kept after dropping the rest itself with cap_set_proc (iputils'
+   * limit_capabilities); undefined when it never did. A dropped capability fails in commoncap, before
+   * AppArmor is asked, so no audit line.
+   */
+  keptCapabilities?: ReadonlySet<string>;
 };
 
 /** Default limits of a root shell on the corpus VM (only the ones the model consults). */

@@ -193,6 +193,12 @@ export type ProcessApi = {
   kill(pid: number, signal: string | number): ProcResult;
   /** capable(): root has every capability unless its profile denies it (the denial is logged) */
   capable(capability: string): boolean;
+  /**
+   * What a program that limits its own capabilities does (iputils' limit_capabilities): read the
+   * permitted set with capget (which AppArmor masks by the profile, silently) and keep only `keep` of it.
+   * Dropped capabilities then fail before AppArmor is asked, so they log nothing.
+   */
+  limitCapabilities(keep: readonly string[]): void;
   /** the processes of the node */
   processes(): readonly ProcInfo[];
   /** a user name by uid, or undefined */

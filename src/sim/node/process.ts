@@ -237,6 +237,9 @@ function systemCalls(host: ProcessHost, task: Task, cwd: string, env: Readonly<R
       return result(sysKill(kernel, task, target, signal));
     },
     capable: (capability) => kernel.capable(task, capability),
+    limitCapabilities(keep) {
+      task.keptCapabilities = new Set(keep.filter((capability) => kernel.capget(task, capability)));
+    },
     processes: () => host.processes(),
     userName: (uid) => USERS.find((u) => u.uid === uid)?.name,
     groupName: (gid) => host.groups.find((g) => g.gid === gid)?.name,

@@ -49,6 +49,9 @@ export const pingCommand: CommandSpec = {
     if (destination === undefined) return { stdout: '', stderr: 'ping: usage error: Destination address required\n', exitCode: 1 };
     const output = new Output();
     if (inv.flavour === 'busybox') return busyboxPing(inv, destination, Math.min(count, MAX_COUNT), args.has('q'));
+    // ping.c main → limit_capabilities: keep CAP_NET_RAW/CAP_NET_ADMIN as capget shows them; under a profile
+    // without `capability net_raw` AppArmor hides it, so the raw socket later fails in commoncap, unlogged
+    inv.proc.limitCapabilities(['net_raw', 'net_admin']);
     const v4 = createSocket(inv, { family: 'inet', protocol: 'icmp' });
     const v6 = args.has('4') ? v4 : createSocket(inv, { family: 'inet6', protocol: 'icmpv6' });
     if (!v4.ok && !v6.ok) {
