@@ -3,12 +3,15 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import apparmorGrammar from './src/syntax/apparmor.tmLanguage.json' with { type: 'json' };
 import { customizeApparmorColours } from './src/syntax/code-theme.ts';
+import { lazyMonacoCss } from './src/ui/playground/lazy-monaco-css.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
   // 'auto' inlines a small stylesheet into the page and drops its file, but a lazily imported chunk
   // (xterm.css, loaded with xterm-view.ts) still preloads that file: a 404 on every terminal page.
   build: { inlineStylesheets: 'never' },
+  // Monaco's stylesheets arrive with its lazy chunk, not as render-blocking links in the page head.
+  vite: { plugins: [lazyMonacoCss()] },
   integrations: [
     starlight({
       title: 'AppArmor Lab',
