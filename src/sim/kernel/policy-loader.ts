@@ -5,7 +5,7 @@
  * (px/cx targets, change_profile). One loader per kernel.
  */
 import {
-  checkPolicy, compilePolicy, evaluate, formatParserError, PatternCache,
+  checkPolicy, compilePolicy, evaluate, formatParserError, IncludeCache, PatternCache,
   type CompiledPolicy, type CompiledProfile, type IncludeReader,
 } from '../../apparmor/index.ts';
 import type { Kernel } from './kernel.ts';
@@ -37,7 +37,12 @@ export type PolicyLoader = {
 };
 
 /** Where includes come from. */
-export type PolicyLoaderOptions = { reader?: IncludeReader; includeDirs?: readonly string[] };
+export type PolicyLoaderOptions = {
+  reader?: IncludeReader;
+  includeDirs?: readonly string[];
+  /** parsed include files shared across loads (re-parsed when a file's text changes); default: the loader's own */
+  includes?: IncludeCache;
+};
 
 const LOADED_MODES: readonly string[] = ['enforce', 'complain', 'kill', 'unconfined'];
 
@@ -48,6 +53,7 @@ const LOADED_MODES: readonly string[] = ['enforce', 'complain', 'kill', 'unconfi
  */
 export function createPolicyLoader(options: PolicyLoaderOptions = {}): PolicyLoader {
   const patterns = new PatternCache();
+  const includes = options.includes ?? new IncludeCache();
   const byName = new Map<string, CompiledProfile>();
   const policy: CompiledPolicy = { profiles: [], byName, diagnostics: [] };
   const refresh = (): void => {
@@ -69,6 +75,7 @@ export function createPolicyLoader(options: PolicyLoaderOptions = {}): PolicyLoa
         ...(options.includeDirs ? { includeDirs: options.includeDirs } : {}),
         fileName: file,
         text,
+        includes,
       });
       const error = checked.diagnostics.find((d) => d.severity === 'error');
       if (error) return { accepted: false, stderr: `${formatParserError(error, { fileName: file })}\n`, profiles: [] };
