@@ -42,7 +42,9 @@ function run(invocation: Invocation): CommandResult {
     return { stdout: '', stderr: '', exitCode: 0 };
   }
   const home = user === 'root' ? '/root' : `/home/${user}`;
-  const env = { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/games', PWD: home };
+  // Debian's sshd is built with a default PATH for users and a superuser PATH (with the sbin dirs) for root
+  const path = uid === 0 ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' : '/usr/local/bin:/usr/bin:/bin:/usr/games';
+  const env = { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: path, PWD: home };
   // sshd hands the command line, joined by spaces, to the user's shell with -c
   const result = proc.exec({ argv: ['/bin/bash', '-c', command.join(' ')], env, cwd: home, uid, stdin: invocation.context.stdin });
   return typeof result === 'string' ? { stdout: '', stderr: `bash: ${result}\n`, exitCode: 255 } : result;
