@@ -95,7 +95,7 @@ describe('the simulated node behaves as a real one (issue 4)', () => {
     expect(world.run('/tmp/b.sh').stderr).toBe('/tmp/b.sh: line 2: foo: command not found\n');
   });
 
-  it('gives ssh commands sshd's PATH: the superuser one with the sbin dirs for root, the default one for users', () => {
+  it("gives ssh commands sshd's PATH: the superuser one with the sbin dirs for root, the default one for users", () => {
     const world = createWorld();
     expect(world.run("ssh node01 'echo $PATH'").stdout).toBe('/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n');
     expect(world.run("ssh node01 'apparmor_parser --version'").exitCode).toBe(0);
