@@ -14,6 +14,12 @@ const LONG = { dereference: { key: 'L' }, format: { key: 'c', argument: 'require
 
 const TYPE_NAMES: Record<string, string> = { file: 'regular file', dir: 'directory', symlink: 'symbolic link', fifo: 'fifo', chr: 'character special file' };
 
+/** as gnulib file-type.c: a regular file of size 0 is a `regular empty file` */
+function typeName(st: ProcStat): string {
+  if (st.type === 'file' && st.size === 0) return 'regular empty file';
+  return TYPE_NAMES[st.type] ?? 'unknown';
+}
+
 /** The `stat` program. */
 export const statCommand: CommandSpec = {
   name: 'stat',
@@ -66,7 +72,7 @@ function defaultLayout(inv: Invocation, file: string, st: ProcStat): string {
   const fileLine = st.type === 'symlink' && st.target !== undefined ? `${file} -> ${st.target}` : file;
   return [
     `  File: ${fileLine}`,
-    `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(blocks512(st)).padEnd(10)} IO Block: 4096   ${TYPE_NAMES[st.type] ?? 'unknown'}`,
+    `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(blocks512(st)).padEnd(10)} IO Block: 4096   ${typeName(st)}`,
     `Device: 254,0\tInode: ${String(st.ino).padEnd(11)} Links: ${st.nlink}`,
     `Access: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${modeString(st.type, st.mode)})  Uid: (${String(st.uid).padStart(5)}/${user.padStart(8)})   Gid: (${String(st.gid).padStart(5)}/${group.padStart(8)})`,
     `Access: ${time}`, `Modify: ${time}`, `Change: ${time}`, ` Birth: ${time}`,
@@ -85,7 +91,7 @@ function format(inv: Invocation, text: string, file: string, st: ProcStat): stri
       case 'a': return (st.mode & 0o7777).toString(8);
       case 'A': return modeString(st.type, st.mode);
       case 'f': return ((st.type === 'dir' ? 0o40000 : st.type === 'symlink' ? 0o120000 : 0o100000) | st.mode).toString(16);
-      case 'F': return TYPE_NAMES[st.type] ?? 'unknown';
+      case 'F': return typeName(st);
       case 'u': return String(st.uid);
       case 'g': return String(st.gid);
       case 'U': return proc.userName(st.uid) ?? 'UNKNOWN';
