@@ -43,8 +43,10 @@ export const pingCommand: CommandSpec = {
   run(inv) {
     const args = parseArgs(inv, 'ping', { short: 'c:W:i:qnv46w:s:t:' });
     if (isFailure(args)) return { stdout: '', stderr: `${args.stderr.split('\n')[0]}\n\nUsage\n  ping [options] <destination>\n`, exitCode: 2 };
-    const count = Number(args.value('c') ?? '4');
-    if (!Number.isSafeInteger(count) || count <= 0) return { stdout: '', stderr: `ping: invalid argument: '${args.value('c') ?? ''}': out of range: 1 <= value <= 9223372036854775807\n`, exitCode: 1 };
+    const countText = args.value('c') ?? '4';
+    const countError = countProblem(countText);
+    if (countError !== undefined) return { stdout: '', stderr: `ping: invalid argument: '${countText}'${countError}\n`, exitCode: 1 };
+    const count = Number(countText);
     const destination = args.operands[args.operands.length - 1];
     if (destination === undefined) return { stdout: '', stderr: 'ping: usage error: Destination address required\n', exitCode: 1 };
     const output = new Output();
@@ -69,6 +71,19 @@ export const pingCommand: CommandSpec = {
     return output.result();
   },
 };
+
+/**
+ * What iputils' strtol_or_err adds after "invalid argument: 'TEXT'" for a `-c` count: nothing for text
+ * strtoll cannot read whole, strerror(ERANGE) past 2^63-1, the range for other values below 1.
+ */
+function countProblem(text: string): string | undefined {
+  const match = /^\s*([+-]?)(\d+)$/.exec(text);
+  if (match === null) return '';
+  const value = BigInt(`${match[1] === '-' ? '-' : ''}${match[2]}`);
+  if (value > 9223372036854775807n || value < -9223372036854775808n) return ': Numerical result out of range';
+  if (value < 1n) return ': out of range: 1 <= value <= 9223372036854775807';
+  return undefined;
+}
 
 function echo(destination: string, address: string, count: number, isQuiet: boolean, output: Output): void {
   const isName = destination !== address;
