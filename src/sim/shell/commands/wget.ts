@@ -129,14 +129,29 @@ function download(f: Fetch, address: string, target: string | undefined, insecur
   const { inv, url } = f;
   const server = serviceAt(address)?.http[url.port];
   if (server === undefined) return 4;
-  if (server.scheme !== url.scheme || (url.scheme === 'https' && !insecure)) {
-    f.output.stderr += `ERROR: cannot verify ${url.host}'s certificate, issued by 'CN=kubernetes':\n  Unable to locally verify the issuer's authority.\nTo connect to ${url.host} insecurely, use \`--no-check-certificate'.\n`;
-    return 5;
+  if (server.scheme === 'http' && url.scheme === 'https') {
+    // the GnuTLS handshake meets a plain-HTTP answer
+    log(f, 'GnuTLS: An unexpected TLS packet was received.\nUnable to establish SSL connection.\n');
+    return 4;
+  }
+  if (server.scheme === 'https' && url.scheme === 'http') {
+    // Go's TLS servers answer plain HTTP with a 400 (net/http: "Client sent an HTTP request to an HTTPS server.")
+    log(f, `HTTP request sent, awaiting response... 400 Bad Request\n`);
+    log(f, `${f.stamp} ERROR 400: Bad Request.\n\n`);
+    return 8;
+  }
+  if (url.scheme === 'https') {
+    // Debian builds wget with GnuTLS: gnutls.c ssl_check_certificate logs LOG_NOTQUIET (so -q hides it),
+    // and --no-check-certificate only turns ERROR into WARNING and goes on
+    const severity = insecure ? 'WARNING' : 'ERROR';
+    log(f, `${severity}: The certificate of '${url.host}' is not trusted.\n${severity}: The certificate of '${url.host}' doesn't have a known issuer.\n`);
+    if (!insecure) return 5;
   }
   const response = server.respond(url.path);
   log(f, `HTTP request sent, awaiting response... ${response.status} ${response.reason}\n`);
   if (response.status >= 400) {
-    f.output.stderr += `${f.stamp} ERROR ${response.status}: ${response.reason}.\n\n`;
+    // http.c logs the HTTP error LOG_NOTQUIET: -q leaves only the exit status (8, server error)
+    log(f, `${f.stamp} ERROR ${response.status}: ${response.reason}.\n\n`);
     return 8;
   }
   const type = response.headers.find(([k]) => k === 'Content-Type')?.[1] ?? 'text/html';
