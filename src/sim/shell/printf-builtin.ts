@@ -31,8 +31,12 @@ export function shellMessage(line: string, flavour: 'bash' | 'sh'): { text: stri
   const invalid = /^printf: (%.*): invalid conversion specification$/.exec(line);
   if (invalid !== null) {
     const directive = invalid[1] ?? '%';
-    if (flavour === 'sh') return { text: `printf: ${directive}: invalid directive`, isFatal: true };
-    return { text: `printf: \`${directive.replace(/^%[-+ #0]*[\d*]*(\.[\d*]*)?/, '').charAt(0)}': invalid format character`, isFatal: false };
+    // dash knows no length modifiers: its directive ends at the first character after the precision
+    if (flavour === 'sh') return { text: `printf: ${/^%[-+ #0]*[\d*]*(\.[\d*]*)?.?/s.exec(directive)?.[0] ?? directive}: invalid directive`, isFatal: true };
+    // as bash's printf.def: flags, width, precision and the length modifiers (LENMODS "hjlLtz") are skipped first
+    const character = directive.replace(/^%[-+ #0]*[\d*]*(\.[\d*]*)?[hjlLtz]*/, '').charAt(0);
+    if (character === '') return { text: `printf: \`${directive}': missing format character`, isFatal: false };
+    return { text: `printf: \`${character}': invalid format character`, isFatal: false };
   }
   return line.startsWith('printf: warning: ignoring excess arguments') ? undefined : { text: line, isFatal: false };
 }

@@ -74,7 +74,8 @@ function convert(conversion: string, flags: string, precision: number | undefine
 
 /** One pass over the format; returns false when `\c` stopped all output. */
 function pass(format: string, state: State, out: { text: string }): boolean | string {
-  const directive = /%([-+ #0]*)(\d+|\*)?(?:\.(\d+|\*))?([a-zA-Z%])?|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)?/gs;
+  // as coreutils' printf.c: length modifiers (hlLjtz) are skipped, and any character may end a directive
+  const directive = /%([-+ #0]*)(\d+|\*)?(?:\.(\d+|\*))?([hlLjtz]*)(.)?|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)?/gs;
   let last = 0;
   for (const m of format.matchAll(directive)) {
     out.text += format.slice(last, m.index);
@@ -90,12 +91,14 @@ function pass(format: string, state: State, out: { text: string }): boolean | st
       out.text += escaped.text;
       continue;
     }
-    const conversion = m[4];
-    if (conversion === '%') {
+    const conversion = m[5];
+    if (conversion === '%' && m[0] === '%%') {
       out.text += '%';
       continue;
     }
-    if (conversion === undefined || !'sbqcdiuoxXeEfFgG'.includes(conversion)) return `${m[0]}${conversion === undefined ? '' : ''}`;
+    // %b and %q take no length modifier (printf.c checks them before skipping modifiers)
+    const allowed = m[4] === '' ? 'sbqcdiuoxXeEfFgG' : 'scdiuoxXeEfFgG';
+    if (conversion === undefined || !allowed.includes(conversion)) return m[0];
     const width = m[2] === '*' ? takeNumber(state) : m[2] === undefined ? undefined : Number(m[2]);
     const precision = m[3] === '*' ? takeNumber(state) : m[3] === undefined ? undefined : Number(m[3]);
     out.text += pad(convert(conversion, m[1] ?? '', precision, state), m[1] ?? '', width);
@@ -125,7 +128,7 @@ export const printfCommand: CommandSpec = {
       const before = state.used;
       const done = pass(format, state, out);
       if (typeof done === 'string') {
-        return { stdout: out.text, stderr: `${state.stderr}${name}: ${done.replace(/\\/g, '\\\\')}: invalid conversion specification\n`, exitCode: 1 };
+        return { stdout: out.text, stderr: `${state.stderr}${name}: ${done}: invalid conversion specification\n`, exitCode: 1 };
       }
       if (!done || state.used === before) break;
     } while (state.used < args.length);
