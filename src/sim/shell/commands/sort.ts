@@ -52,7 +52,8 @@ export const sortCommand: CommandSpec = {
   ],
   run(inv) {
     const name = programName(inv, 'sort');
-    const args = parseArgs(inv, name, { short: 'rnufk:t:hbdo:sz', long: LONG }, 2);
+    const args = parseArgs(inv, name, { short: 'rnufk:t:hbdo:szy:', long: LONG }, 2);
+    // as sort.c: the obsolete -y takes an argument and is ignored
     if (isFailure(args)) return args;
     const keyText = args.value('k');
     const field = keyText === undefined ? undefined : Number(/^\d+/.exec(keyText)?.[0] ?? NaN);
