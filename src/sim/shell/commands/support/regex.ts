@@ -55,7 +55,9 @@ export function translateRegex(pattern: string, isExtended: boolean): Translated
     const char = pattern[i] ?? '';
     if (char === '[') {
       const cls = bracket(pattern, i);
-      if (!cls) return { ok: false, message: 'Unmatched [, [^, [:, [., or [=' };
+      // as grep 3.8: a `[` (or `[^`) that ends the pattern is 'Invalid regular expression'; `[a` is Unmatched
+      const isBare = /^\[\^?$/.test(pattern.slice(i));
+      if (!cls) return { ok: false, message: isBare ? 'Invalid regular expression' : 'Unmatched [, [^, [:, [., or [=' };
       out += cls.text;
       i = cls.end - 1;
       continue;
