@@ -42,10 +42,10 @@ export const grepCommand: CommandSpec = {
   run(inv) {
     const name = programName(inv, 'grep');
     const args = parseArgs(inv, name, { short: 'EFGivcnlLoqswxhHrRe:', long: LONG }, 2);
-    if (isFailure(args)) return args;
+    if (isFailure(args)) return args.exitCode === 0 || inv.flavour === 'busybox' ? args : { ...args, stderr: `${args.stderr.split('\n')[0] ?? ''}\n${usageTail(inv)}` };
     const operands = [...args.operands];
     const patterns = args.has('e') ? args.options.filter((o) => o.key === 'e').map((o) => o.value ?? '') : operands.splice(0, 1);
-    if (patterns.length === 0) return { stdout: '', stderr: `Usage: ${name} [OPTION]... PATTERNS [FILE]...\nTry '${name} --help' for more information.\n`, exitCode: 2 };
+    if (patterns.length === 0) return { stdout: '', stderr: usageTail(inv), exitCode: 2 };
     const regex = compile(patterns.flatMap((p) => p.split('\n')), args);
     if (typeof regex === 'string') return { stdout: '', stderr: `${name}: ${regex}\n`, exitCode: 2 };
     const recursive = args.has('r') || args.has('R');
@@ -60,6 +60,12 @@ export const grepCommand: CommandSpec = {
     return { ...result, exitCode: search.matched ? 0 : 1 };
   },
 };
+
+/** as grep.c's usage(EXIT_TROUBLE): the synopsis and the --help hint, named by getprogname() (the basename) */
+function usageTail(inv: Invocation): string {
+  const short = (inv.argv[0] ?? '').split('/').pop() || 'grep';
+  return `Usage: ${short} [OPTION]... PATTERNS [FILE]...\nTry '${short} --help' for more information.\n`;
+}
 
 function compile(patterns: string[], args: Args): RegExp | string {
   const sources: string[] = [];
