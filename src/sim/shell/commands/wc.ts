@@ -43,6 +43,7 @@ export const wcCommand: CommandSpec = {
     const chosen = (['l', 'w', 'm', 'c', 'L'] as const).filter((k) => args.has(k));
     const fields = chosen.length === 0 ? (['l', 'w', 'c'] as const) : chosen;
     const files = args.operands.length === 0 ? ['-'] : args.operands;
+    const st = (file: string) => { const r = inv.proc.stat(file); return r.ok ? r.value : undefined; };
     const rows: { counts: Counts; label: string }[] = [];
     const output = new Output();
     let isStdin = false;
@@ -58,8 +59,10 @@ export const wcCommand: CommandSpec = {
     }
     const total = rows.reduce<Counts>((sum, r) => ({ l: sum.l + r.counts.l, w: sum.w + r.counts.w, m: sum.m + r.counts.m, c: sum.c + r.counts.c, L: Math.max(sum.L, r.counts.L) }), countText(''));
     if (files.length > 1) rows.push({ counts: total, label: 'total' });
-    // as wc.c: one number for one input needs no padding; stdin gets 7 columns; else the total size's digits
-    const width = fields.length === 1 && files.length === 1 ? 1 : isStdin ? 7 : String(total.c).length;
+    // as wc.c: one number for one input needs no padding; stdin or any operand that is not a regular
+    // file (a directory) gets at least 7 columns; else the total size's digits
+    const isIrregular = isStdin || files.some((f) => f !== '-' && (st(f)?.type ?? 'file') !== 'file');
+    const width = fields.length === 1 && files.length === 1 ? 1 : Math.max(isIrregular ? 7 : 1, String(total.c).length);
     for (const row of rows) {
       const numbers = fields.map((f) => String(row.counts[f]).padStart(width)).join(' ');
       output.out(`${numbers}${row.label === '' ? '' : ` ${row.label}`}\n`);
