@@ -4,6 +4,7 @@
 import { aliasBuiltin, unaliasBuiltin } from './alias.ts';
 import { echoBuiltin } from './echo-builtin.ts';
 import { killBuiltin } from './kill-builtin.ts';
+import { scanBuiltinOptions } from './builtin-options.ts';
 import { printfBuiltin } from './printf-builtin.ts';
 import type { ShellHost } from './host.ts';
 import type { Input } from './io.ts';
@@ -238,13 +239,20 @@ function source(ctx: BuiltinContext): number {
   }
 }
 
+const HISTORY_USAGE = 'history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]';
+
 /** The builtin table, by command name. */
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', cd],
   ['echo', echoBuiltin],
   ['printf', printfBuiltin],
   ['kill', killBuiltin],
-  ['pwd', (ctx) => (ctx.out(`${ctx.state.cwd}\n`), 0)],
+  ['pwd', (ctx) => {
+    const scanned = scanBuiltinOptions(ctx, 'LP', 'pwd [-LP]');
+    if (typeof scanned === 'number') return scanned;
+    ctx.out(`${ctx.state.cwd}\n`);
+    return 0;
+  }],
   ['exit', exit],
   ['export', exportBuiltin],
   ['unset', unset],
@@ -280,6 +288,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['compopt', () => 0],
   ['unalias', unaliasBuiltin],
   ['history', (ctx) => {
+    const scanned = scanBuiltinOptions(ctx, 'cd:anrwps', HISTORY_USAGE);
+    if (typeof scanned === 'number') return scanned;
     const arg = ctx.argv[1];
     if (arg === '-c') {
       ctx.state.history.length = 0;

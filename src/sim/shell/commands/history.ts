@@ -5,6 +5,8 @@
 import type { CommandSpec } from '../registry.ts';
 import { splitLines } from './support/files.ts';
 
+const USAGE = 'history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]';
+
 /** The `history` command. */
 export const historyCommand: CommandSpec = {
   name: 'history',
@@ -15,6 +17,11 @@ export const historyCommand: CommandSpec = {
   options: [],
   run(inv) {
     const count = inv.argv[1];
+    // bash's option scan (bashgetopt.c) rejects an unknown letter, and `--word` as the option `--`
+    const bad = count !== undefined && /^-./.test(count) && count !== '--' ? /[^cdanrwps]/.exec(count.slice(1)) : null;
+    if (bad !== null) {
+      return { stdout: '', stderr: `bash: history: -${bad[0]}: invalid option\nhistory: usage: ${USAGE}\n`, exitCode: 2 };
+    }
     if (count !== undefined && !/^\d+$/.test(count)) {
       return { stdout: '', stderr: `bash: history: ${count}: numeric argument required\n`, exitCode: 1 };
     }
