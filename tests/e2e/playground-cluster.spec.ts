@@ -64,20 +64,29 @@ async function run(page: Page, lines: string | string[]): Promise<string[]> {
   await page.keyboard.press('Control+l');
   await expect.poll(() => screen(page)).toEqual([PROMPT]);
   await page.keyboard.type(first ?? '');
+  // xterm renders on an animation frame: wait for the echo, or the old screen (just the prompt) would pass
+  await expect.poll(async () => squeeze((await screen(page)).join(''))).toBe(squeeze(`${PROMPT} ${first ?? ''}`));
   await page.keyboard.press('Enter');
   for (const line of rest) {
     await expect.poll(async () => (await screen(page)).at(-1)).toBe('>');
     await page.keyboard.type(line);
     await page.keyboard.press('Enter');
   }
-  await expect.poll(async () => (await screen(page)).at(-1)).toBe(PROMPT);
+  await expect.poll(async () => {
+    const rows = await screen(page);
+    return rows.length > 1 && rows.at(-1) === PROMPT;
+  }).toBe(true);
   const rows = await screen(page);
   return rows.slice(echoRows(rows, [`${PROMPT} ${first ?? ''}`, ...rest.map((line) => `> ${line}`)]), -1);
 }
 
+/** @returns the text without white space, so rows that wrap a long line compare with the line */
+function squeeze(text: string): string {
+  return text.replace(/\s/g, '');
+}
+
 /** @returns how many rows the echo of the typed lines takes (a long line wraps over several rows) */
 function echoRows(rows: string[], echoes: string[]): number {
-  const squeeze = (text: string): string => text.replace(/\s/g, '');
   let index = 0;
   for (const echo of echoes) {
     let seen = '';
