@@ -33,4 +33,21 @@ describe('ps', () => {
   test('rejects unknown options as procps does', () => {
     expect(run(makeWorld(), 'ps -q')).toMatchObject({ stderr: expect.stringMatching(/^error: unsupported SysV option\n\nUsage:\n ps \[options\]\n/), exitCode: 1 });
   });
+
+  // checked against procps-ng 4.0.2 on Debian 12 (its PID columns are 5 wide there; pid_max makes them 7 here)
+  test('prints the -o columns with their headers, renamed ones, and no header line when every header is empty', () => {
+    const world = makeWorld();
+    expect(run(world, 'ps -p 1 -o pid,user,comm').stdout).toBe('    PID USER     COMMAND\n      1 root     systemd\n');
+    expect(run(world, 'ps -o pid=X,comm -p 1').stdout).toBe('      X COMMAND\n      1 systemd\n');
+    expect(run(world, 'ps -p 1 -o pid=,comm=').stdout).toBe('      1 systemd\n');
+  });
+
+  test('exits 1 when -p selects no process, and names a missing or bad -p and -o argument', () => {
+    const world = makeWorld();
+    expect(run(world, 'ps -p 999')).toMatchObject({ stdout: '    PID TTY          TIME CMD\n', exitCode: 1 });
+    expect(run(world, 'ps -p').stderr).toMatch(/^error: list of process IDs must follow -p\n/);
+    expect(run(world, 'ps -p x').stderr).toMatch(/^error: process ID list syntax error\n/);
+    expect(run(world, 'ps -o').stderr).toMatch(/^error: format specification must follow -o\n/);
+    expect(run(world, 'ps -o foo').stderr).toMatch(/^error: unknown user-defined format specifier "foo"\n/);
+  });
 });
