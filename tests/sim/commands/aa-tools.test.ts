@@ -123,7 +123,8 @@ describe('aa-enforce, aa-complain and aa-disable', () => {
 
   it('explains names and paths it cannot find, and needs root', () => {
     const world = createWorld();
-    expect(world.run('aa-complain /no/such').stdout).toBe('/no/such does not exist, please double-check the path.\n');
+    expect(world.run('aa-complain /no/such').stdout).toBe('Profile for /no/such not found, skipping\n');
+    expect(world.run('aa-complain no/such').stdout).toBe('no/such does not exist, please double-check the path.\n');
     expect(world.run('aa-enforce nosuch').stdout).toMatch(/^Can't find nosuch in the system path list\./);
     expect(world.run('aa-complain')).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/the following arguments are required: program\n$/) });
     expect(createWorld({ user: 'user' }).run(`aa-complain ${NAME}`)).toMatchObject({ exitCode: 1, stderr: '\nERROR: Cannot write to profile directory: /etc/apparmor.d\n' });

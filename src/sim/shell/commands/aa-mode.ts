@@ -72,10 +72,6 @@ function resolveTarget(invocation: Invocation, arg: string, info: string[]): Tar
   if (exists || arg.startsWith('/')) {
     const full = proc.resolve(arg);
     if (full.startsWith(`${PROFILE_DIR}/`)) return { program: undefined, file: full };
-    if (!exists) {
-      info.push(`${arg} does not exist, please double-check the path.`);
-      return undefined;
-    }
     const owner = files.find((file) => {
       const text = proc.readFile(file);
       return text.ok && profileNames(text.value).includes(full);
@@ -87,6 +83,11 @@ function resolveTarget(invocation: Invocation, arg: string, info: string[]): Tar
     if (text.ok && profileNames(text.value).includes(arg)) return { program: arg, file };
   }
   if (proc.stat(`${PROFILE_DIR}/${arg}`).ok) return { program: undefined, file: `${PROFILE_DIR}/${arg}` };
+  // an absolute path never gets here: it names a program whose profile file is then "not found, skipping"
+  if (arg.includes('/')) {
+    info.push(`${arg} does not exist, please double-check the path.`);
+    return undefined;
+  }
   info.push(`Can't find ${arg} in the system path list. If the name of the application\nis correct, please run 'which ${arg}' as a user with correct PATH\nenvironment set up in order to find the fully-qualified path and\nuse the full path as parameter.`);
   return undefined;
 }
@@ -126,17 +127,51 @@ function changeMode(invocation: Invocation, tool: Tool, target: Target, out: { s
   }
 }
 
+type ToolArgs = { help: boolean; missingDir: boolean; programs: string[]; unknown: string[] };
+
+const LONG_OPTIONS = ['--help', '--dir', '--no-reload'];
+
+/** As argparse reads the tools' command line: unique long-option prefixes, `-d DIR`, `--`, leftovers kept. */
+function parseToolArgs(args: readonly string[]): ToolArgs {
+  const parsed: ToolArgs = { help: false, missingDir: false, programs: [], unknown: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      parsed.programs.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      parsed.programs.push(arg);
+      continue;
+    }
+    const [flag = '', inline] = arg.startsWith('--') ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.length > 2 ? arg.slice(2) : undefined];
+    const matches = flag.startsWith('--') ? LONG_OPTIONS.filter((o) => o.startsWith(flag)) : [];
+    const option = matches.length === 1 ? matches[0] : flag;
+    if (option === '-h' || option === '--help') {
+      parsed.help = true;
+      return parsed;
+    }
+    if (option === '-d' || option === '--dir') {
+      if (inline === undefined && (args[i + 1] === undefined || args[i + 1]?.startsWith('-'))) parsed.missingDir = true;
+      else if (inline === undefined) i++;
+    } else if (option !== '--no-reload' || inline !== undefined) parsed.unknown.push(arg);
+  }
+  return parsed;
+}
+
 function runTool(invocation: Invocation, tool: Tool): CommandResult {
   const name = `aa-${tool}`;
   const usage = `usage: ${name} [-h] [-d DIR] [--no-reload] program [program ...]\n`;
-  const args = invocation.argv.slice(1);
-  if (args.includes('-h') || args.includes('--help')) {
+  const parsed = parseToolArgs(invocation.argv.slice(1));
+  if (parsed.help) {
     return { stdout: `${usage}\nSwitch the given programs to ${tool === 'disable' ? 'disabled' : `${tool} mode`}\n\npositional arguments:\n  program               name of program\n\noptions:\n  -h, --help            show this help message and exit\n  -d DIR, --dir DIR     path to profiles\n  --no-reload           Do not reload the profile after modifying it\n`, stderr: '', exitCode: 0 };
   }
-  const unknown = args.find((a) => a.startsWith('-') && a !== '--no-reload');
-  if (unknown !== undefined) return { stdout: '', stderr: `${usage}${name}: error: unrecognized arguments: ${unknown}\n`, exitCode: 2 };
-  const programs = args.filter((a) => !a.startsWith('-'));
-  if (programs.length === 0) return { stdout: '', stderr: `${usage}${name}: error: the following arguments are required: program\n`, exitCode: 2 };
+  const argError = (message: string): CommandResult => ({ stdout: '', stderr: `${usage}${name}: error: ${message}\n`, exitCode: 2 });
+  if (parsed.missingDir) return argError('argument -d/--dir: expected one argument');
+  const programs = parsed.programs;
+  // argparse: parse_known_args fails on a missing positional before parse_args rejects the leftovers
+  if (programs.length === 0) return argError('the following arguments are required: program');
+  if (parsed.unknown.length > 0) return argError(`unrecognized arguments: ${parsed.unknown.join(' ')}`);
   if (invocation.proc.uid !== 0) return { stdout: '', stderr: `\nERROR: Cannot write to profile directory: ${PROFILE_DIR}\n`, exitCode: 1 };
   const out = { stdout: '', stderr: '', status: 0 };
   for (const program of programs) {
