@@ -1,23 +1,27 @@
-/** `which` (debianutils): the first executable of each name in `PATH`; `-a` every one. Silent when not found, exit 1. */
+/** `which` (debianutils 5.7): the first executable of each name in `PATH`; `-a` every one. Silent when not found, exit 1. */
 import type { CommandSpec } from '../registry.ts';
 
 /** The `which` program. */
 export const whichCommand: CommandSpec = {
   name: 'which',
   summary: 'locate a command',
-  usage: 'which [-as] program ...',
-  options: [
-    { flag: '-a', summary: 'print all matching pathnames of each argument' },
-    { flag: '-s', summary: 'silently return 0 if all of the executables were found or 1 otherwise' },
-  ],
+  usage: 'which [-a] program ...',
+  options: [{ flag: '-a', summary: 'print all matching pathnames of each argument' }],
+  // the script has no --help: getopts reports `--help` as the illegal option `-`
+  help: 'own',
   run(inv) {
     const args = inv.argv.slice(1);
     let all = false;
-    let silent = false;
-    while (args.length > 0 && /^-[as]+$/.test(args[0] ?? '')) {
+    // debianutils 5.7's which is a sh script: `getopts a` reports any other letter (or the `-` of `--word`)
+    while (args.length > 0 && /^-./.test(args[0] ?? '')) {
       const flags = args.shift() ?? '';
-      all ||= flags.includes('a');
-      silent ||= flags.includes('s');
+      if (flags === '--') break;
+      const bad = /[^a]/.exec(flags.slice(1));
+      if (bad !== null) {
+        const script = inv.argv[0]?.includes('/') === true ? inv.argv[0] : '/usr/bin/which';
+        return { stdout: `Usage: ${script} [-a] args\n`, stderr: `Illegal option -${bad[0]}\n`, exitCode: 2 };
+      }
+      all = true;
     }
     if (args.length === 0) return { stdout: '', stderr: '', exitCode: 1 };
     const dirs = (inv.context.env.PATH ?? '/usr/bin:/bin').split(':');
@@ -32,6 +36,6 @@ export const whichCommand: CommandSpec = {
       if (found.length === 0) missing = true;
       for (const path of all ? found : found.slice(0, 1)) stdout += `${path}\n`;
     }
-    return { stdout: silent ? '' : stdout, stderr: '', exitCode: missing ? 1 : 0 };
+    return { stdout, stderr: '', exitCode: missing ? 1 : 0 };
   },
 };
