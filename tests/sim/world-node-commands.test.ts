@@ -107,6 +107,6 @@ describe('help', () => {
   it('describes one command from its spec, and says when there is none', () => {
     const world = createWorld();
     expect(world.run('help aa-exec').stdout).toMatch(/^Usage: aa-exec \[OPTIONS\] <prog> <args>\nConfine a program with the specified AppArmor profile\n\n {2}-p, --profile/);
-    expect(world.run('help nosuch')).toMatchObject({ exitCode: 1, stderr: "help: no help topics match `nosuch'.  Try `help help' or `man -k nosuch' or `info nosuch'.\n" });
+    expect(world.run('help nosuch')).toMatchObject({ exitCode: 1, stderr: "bash: help: no help topics match `nosuch'.  Try `help help' or `man -k nosuch' or `info nosuch'.\n" });
   });
 });

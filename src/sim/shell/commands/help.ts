@@ -14,7 +14,8 @@ function run(invocation: Invocation): CommandResult {
     let stderr = '';
     for (const name of wanted) {
       const spec = registry.get(name);
-      if (spec === undefined) stderr += `help: no help topics match \`${name}'.  Try \`help help' or \`man -k ${name}' or \`info ${name}'.\n`;
+      // bash's help builtin (help.def) names the shell in its error, as the other builtins do
+      if (spec === undefined) stderr += `bash: help: no help topics match \`${name}'.  Try \`help help' or \`man -k ${name}' or \`info ${name}'.\n`;
       else stdout += helpText({ ...spec, help: '' });
     }
     return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
