@@ -181,7 +181,9 @@ export class CommandRegistry {
   referenceMarkdown(): string {
     const sections = this.list().map((spec) => {
       const aliases = spec.aliases?.length ? `\n\nAlso installed as ${spec.aliases.map((a) => `\`${a}\``).join(', ')}.` : '';
-      const options = spec.options.map((o) => `| \`${o.flag}${o.takesValue ? ' VALUE' : ''}\` | ${o.summary.replace(/\|/g, '\\|')} |`);
+      // a flag that already names its value (`-c <count>`, `--dir DIR`) gets no extra placeholder
+      const placeholder = (flag: string): string => (/<|[A-Z]{2,}/.test(flag) ? '' : ' VALUE');
+      const options = spec.options.map((o) => `| \`${o.flag}${o.takesValue ? placeholder(o.flag) : ''}\` | ${o.summary.replace(/\|/g, '\\|')} |`);
       const table = options.length > 0 ? `\n\n| Option | Meaning |\n|---|---|\n${options.join('\n')}` : '';
       return `## \`${spec.name}\`\n\n${capitalise(spec.summary)}.${aliases}\n\n\`\`\`\n${spec.usage}\n\`\`\`${table}\n`;
     });
