@@ -3,16 +3,10 @@
  * (`linux/socket.h` `AF_*`, as `kernel:net.c address_family_names`) and socket types (`SOCK_*`). The audit
  * line prints the capability number and the family/type names; the evaluator indexes masks by number.
  */
+import { CAPABILITIES } from '../vocabulary.ts';
 
-/** Capability names in kernel number order: index = `CAP_*` value. */
-export const CAPABILITY_NAMES: readonly string[] = [
-  'chown', 'dac_override', 'dac_read_search', 'fowner', 'fsetid', 'kill', 'setgid', 'setuid', 'setpcap',
-  'linux_immutable', 'net_bind_service', 'net_broadcast', 'net_admin', 'net_raw', 'ipc_lock', 'ipc_owner',
-  'sys_module', 'sys_rawio', 'sys_chroot', 'sys_ptrace', 'sys_pacct', 'sys_admin', 'sys_boot', 'sys_nice',
-  'sys_resource', 'sys_time', 'sys_tty_config', 'mknod', 'lease', 'audit_write', 'audit_control', 'setfcap',
-  'mac_override', 'mac_admin', 'syslog', 'wake_alarm', 'block_suspend', 'audit_read', 'perfmon', 'bpf',
-  'checkpoint_restore',
-];
+/** Capability names in kernel number order: index = `CAP_*` value (the vocabulary keeps them in that order). */
+export const CAPABILITY_NAMES: readonly string[] = CAPABILITIES;
 
 /**
  * @param name - a capability name without `CAP_`, lower case
