@@ -19,6 +19,7 @@ export { IncludeCache, type ParsedInclude } from './policy/include-cache.ts';
 export { checkPolicy, type CheckResult } from './policy/check-policy.ts';
 export { checkCompile } from './policy/parser-checks.ts';
 export { printPolicy, printRule } from './format/print.ts';
+export { preprocessPolicy, type PreprocessOptions, type PreprocessResult } from './format/preprocess.ts';
 export { lintPolicy, type LintOptions } from './lint/checks.ts';
 export { decodeFileMode, formatFileMode, type DecodedMode } from './parser/rules/file-mode.ts';
 export {
