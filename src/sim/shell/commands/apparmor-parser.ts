@@ -2,8 +2,10 @@
  * `apparmor_parser` 3.0.8: compiles policy files (or stdin) through the engine and loads, replaces or
  * removes them in the node's kernel, with the real tool's options, messages and exit codes (checked
  * against the installed 3.0.8). Not modelled: the binary cache (`-W`, `-T`, `-L` are accepted and
- * silent, as with Debian's default parser.conf), `-S`/`-o` binary output, `-p`/`-D` dumps.
+ * silent, as with Debian's default parser.conf), `-S`/`-o` binary output, `-D` dumps. `-p` prints the policy with
+ * its includes expanded (engine `preprocessPolicy`) and loads nothing.
  */
+import { checkPolicy, formatParserError, preprocessPolicy, type IncludeReader } from '../../../apparmor/index.ts';
 import type { CommandResult } from '../host.ts';
 import type { CommandSpec, Invocation } from '../registry.ts';
 import { getopt, type GetoptSpec } from './support/getopt.ts';
@@ -125,6 +127,52 @@ function kernelError(errno: string): string {
   return `Unknown error (${errno})`;
 }
 
+/** The node's files as the engine's include reader, through the calling process (its permissions and cwd). */
+function processReader(invocation: Invocation): IncludeReader {
+  const { proc } = invocation;
+  return {
+    readFile: (path) => {
+      const stat = proc.stat(path);
+      if (!stat.ok || stat.value.type !== 'file') return undefined;
+      const text = proc.readFile(path);
+      return text.ok ? text.value : undefined;
+    },
+    listDir: (path) => {
+      const names = proc.readdir(path);
+      return names.ok ? [...names.value] : undefined;
+    },
+  };
+}
+
+/**
+ * `-p`: the policy with its includes expanded on stdout. As 3.0.8, an include that cannot be opened cuts the
+ * echo short after its `##included` marker; a parse error is reported as without `-p`.
+ */
+function preprocessInput(invocation: Invocation, input: Input, mode: Mode, out: { stdout: string; stderr: string; status: number }): void {
+  const reader = processReader(invocation);
+  const searchDirs = [...mode.includeDirs, '/etc/apparmor.d'];
+  const fileName = input.file ?? '';
+  const result = preprocessPolicy(input.text, { reader, searchDirs, cwd: invocation.proc.cwd });
+  if (result.error) {
+    const where = fileName === '' ? '' : ` for ${fileName} in profile ${fileName}`;
+    out.stdout += result.output;
+    out.stderr += `AppArmor parser error${where} at line ${result.error.line}: ${result.error.message}
+`;
+    out.status = 1;
+    return;
+  }
+  const checked = checkPolicy(input.text, { reader, includeDirs: mode.includeDirs, fileName, text: input.text });
+  const error = checked.diagnostics.find((d) => d.severity === 'error');
+  if (error) {
+    // not modelled: 3.0.8 also prints the echo up to the token the error stopped at
+    out.stderr += `${formatParserError(error, { fileName })}
+`;
+    out.status = 1;
+    return;
+  }
+  out.stdout += result.output;
+}
+
 /** Compiles (and loads, replaces or removes) one input, appending the parser's messages. */
 function processInput(invocation: Invocation, input: Input, mode: Mode, out: { stdout: string; stderr: string; status: number }): void {
   const argv0 = invocation.argv[0] ?? 'apparmor_parser';
@@ -166,20 +214,25 @@ function run(invocation: Invocation): CommandResult {
   const has = (key: string): boolean => parsed.options.some((o) => o.key === key);
   if (has('h')) return { stdout: `${VERSION}\nUsage: ${argv0} [options] [profile]\n\nOptions:\n--------\n${OPTIONS_TEXT}`, stderr: '', exitCode: 0 };
   if (has('V')) return { stdout: VERSION, stderr: '', exitCode: 0 };
-  const actions = parsed.options.filter((o) => o.key === 'a' || o.key === 'r' || o.key === 'R');
+  // as parser_main.c: -p is an action too (with -a, -r or -R it is one too many)
+  const actions = parsed.options.filter((o) => o.key === 'a' || o.key === 'r' || o.key === 'R' || o.key === 'p');
   if (new Set(actions.map((o) => o.key)).size > 1) {
     return { stdout: '', stderr: `${argv0}: Too many actions given on the command line.\n`, exitCode: 1 };
   }
+  const isPreprocess = has('p');
   const action = actions[0]?.key === 'r' ? 'replace' : actions[0]?.key === 'R' ? 'remove' : 'add';
   const mode: Mode = {
     action, isComplain: has('C'), isKernelLoad: !has('Q'), isVerbose: has('v'), isNames: has('N'),
     includeDirs: parsed.options.filter((o) => o.key === 'I' && o.value !== undefined).map((o) => invocation.proc.resolve(o.value ?? '')),
   };
-  if (mode.isKernelLoad && !mode.isNames && invocation.proc.uid !== 0) {
+  if (mode.isKernelLoad && !mode.isNames && !isPreprocess && invocation.proc.uid !== 0) {
     return { stdout: '', stderr: `${argv0}: Sorry. You need root privileges to run this program.\n\n`, exitCode: 1 };
   }
   const out = { stdout: '', stderr: '', status: 0 };
-  for (const input of readInputs(invocation, parsed.operands, out)) processInput(invocation, input, mode, out);
+  for (const input of readInputs(invocation, parsed.operands, out)) {
+    if (isPreprocess) preprocessInput(invocation, input, mode, out);
+    else processInput(invocation, input, mode, out);
+  }
   return { stdout: out.stdout, stderr: out.stderr, exitCode: out.status };
 }
 
@@ -203,6 +256,7 @@ export const apparmorParserCommand: CommandSpec = {
     { flag: '-q, --quiet', summary: "Don't emit warnings" },
     { flag: '-v, --verbose', summary: 'Show profile names as they load' },
     { flag: '-Q, --skip-kernel-load', summary: 'Do everything except loading into kernel' },
+    { flag: '-p, --preprocess', summary: 'Dump preprocessed profile' },
     { flag: '-V, --version', summary: 'Display version info and exit' },
     { flag: '-h, --help', summary: 'Display this text or info about cmd' },
   ],
