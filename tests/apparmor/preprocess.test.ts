@@ -95,6 +95,24 @@ describe('preprocessPolicy matches apparmor_parser -p byte for byte', () => {
     expect(real.status).toBe(1);
     const result = ours(policy);
     expect(result.output).toBe(real.stdout);
-    expect(result.error).toEqual({ line: 2, message: "Could not open 'nope'" });
+    expect(result.error).toEqual({ line: 2, message: "Could not open 'nope'", file: undefined });
+  });
+
+  it('names the included file and its line when the include it cannot open is nested', () => {
+    const nested = join(root, 'local/bad');
+    writeFileSync(nested, 'include <nope2>\n');
+    const policy = '/p {\n include <local/bad>\n}\n';
+    const result = ours(policy);
+    expect(result.output).toBe(realPreprocess(policy).stdout);
+    expect(result.error).toEqual({ line: 1, message: "Could not open 'nope2'", file: nested });
+  });
+
+  it('ends the echo at stopAt in the main text, after the includes before it, as the real parser on a parse error', () => {
+    const policy = 'include <tunables/global>\n/p {\n  /x r,\n  capability foo,\n}\n';
+    const real = realPreprocess(policy);
+    expect(real.status).toBe(1);
+    const stopAt = policy.indexOf('foo') + 'foo'.length;
+    expect(ours(policy).output).not.toBe(real.stdout);
+    expect(preprocessPolicy(policy, { reader: diskReader, searchDirs: [root], cwd: root, stopAt }).output).toBe(real.stdout);
   });
 });

@@ -13,10 +13,18 @@ export type PreprocessOptions = {
   searchDirs: readonly string[];
   /** the working directory for relative `"quoted"` includes */
   cwd: string;
+  /**
+   * an offset in the main text where a parse error stopped the real parser: as 3.0.8, the echo ends with the
+   * token the error was found at (the lexer had echoed it before bison gave up)
+   */
+  stopAt?: number;
 };
 
-/** The echo, and the error that cut it short (`Could not open`), as the real tool prints them. */
-export type PreprocessResult = { output: string; error: { line: number; message: string } | undefined };
+/**
+ * The echo, and the error that cut it short (`Could not open`): its line, and the included file it is in
+ * (undefined for the main text; the real tool names it as the profile: `… in profile <file> at line N`).
+ */
+export type PreprocessResult = { output: string; error: { line: number; message: string; file: string | undefined } | undefined };
 
 // leading whitespace, keyword, optional `if exists`, the whitespace the lexer echoes, target, rest of the line
 const INCLUDE_LINE = /^([ \t]*)(?:#include|include)(?:[ \t]+if[ \t]+exists)?([ \t]+)(?:<([^>\n]*)>|"([^"\n]*)")(.*)$/;
@@ -31,7 +39,7 @@ function withoutComment(line: string): string {
 }
 
 /** Echoes one include statement and, unless skipped, the files it names; false when it could not be opened. */
-function expandInclude(state: State, match: RegExpExecArray, line: string, lineNumber: number): boolean {
+function expandInclude(state: State, match: RegExpExecArray, line: string, where: { line: number; file: string | undefined }): boolean {
   const [, leading = '', gap = '', magic, quoted, rest = ''] = match;
   const isMagic = magic !== undefined;
   const target = magic ?? quoted ?? '';
@@ -52,27 +60,34 @@ function expandInclude(state: State, match: RegExpExecArray, line: string, lineN
       return true;
     }
     // as parser_lex.l: the echo stops at the include the parser cannot open
-    state.error = { line: lineNumber, message: `Could not open '${target}'` };
+    state.error = { line: where.line, message: `Could not open '${target}'`, file: where.file };
     return false;
   }
   state.seen.add(key);
   // as parser_lex.l 3.0.8: a directory's files are pushed on the include stack in order, so read back last first
   for (const file of [...lookup.files].reverse()) {
-    if (!echoText(state, file.text)) return false;
+    if (!echoText(state, file.text, file.path)) return false;
   }
   state.out.push(rest);
   return true;
 }
 
-/** Echoes one file's text, expanding its includes; false when an include could not be opened. */
-function echoText(state: State, text: string): boolean {
+/** Echoes one file's text (`file` undefined for the main text), expanding its includes; false when cut short. */
+function echoText(state: State, text: string, file: string | undefined): boolean {
   const lines = text.split('\n');
+  const stopAt = file === undefined ? state.options.stopAt : undefined;
+  let start = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
     const newline = index < lines.length - 1 ? '\n' : '';
+    if (stopAt !== undefined && stopAt <= start + line.length) {
+      state.out.push(line.slice(0, Math.max(0, stopAt - start)));
+      return false;
+    }
+    start += line.length + newline.length;
     const include = INCLUDE_LINE.exec(line);
     if (include) {
-      if (!expandInclude(state, include, line, index + 1)) return false;
+      if (!expandInclude(state, include, line, { line: index + 1, file })) return false;
       state.out.push(newline);
       continue;
     }
@@ -95,6 +110,6 @@ function echoText(state: State, text: string): boolean {
  */
 export function preprocessPolicy(text: string, options: PreprocessOptions): PreprocessResult {
   const state: State = { options, seen: new Set(), out: [], error: undefined };
-  echoText(state, text);
+  echoText(state, text, undefined);
   return { output: state.out.join(''), error: state.error };
 }

@@ -74,15 +74,31 @@ describe('apparmor_parser -p', () => {
     expect(result.exitCode).toBe(expected.status);
   });
 
-  it('reports a parse error with the message the real parser prints and status 1', () => {
+  it('names the included file an unopenable include is in, as the profile', () => {
     const world = createWorld();
-    const policy = '/p {\n  /x r,\n  capability foo,\n}\n';
-    world.run(`printf '${policy.replaceAll('\n', '\\n')}' > /tmp/e`);
-    const expected = real(policy, 'e');
-    const result = world.run('cd /tmp && apparmor_parser -p e');
-    expect(result.stderr).toBe(expected.stderr);
-    expect(result.exitCode).toBe(expected.status);
+    world.run("mkdir -p /tmp/inc/a && printf 'include <nope2>\\n' > /tmp/inc/a/bad && printf '/p {\\n include <a/bad>\\n}\\n' > /tmp/m3");
+    const result = world.run('cd /tmp && apparmor_parser -I /tmp/inc -p m3');
+    expect(result.stdout).toBe('/p {\n  \n\n##included <a/bad>\n \n\n##included <nope2>\n');
+    expect(result.stderr).toBe("AppArmor parser error for m3 in profile /tmp/inc/a/bad at line 1: Could not open 'nope2'\n");
+    expect(world.run('cd /tmp && apparmor_parser -I /tmp/inc -p < m3').stderr).toBe("AppArmor parser error at line 1: Could not open 'nope2'\n");
   });
+
+  const PARSE_ERRORS = [
+    'include <tunables/global>\n/p {\n  /x r,\n  capability foo,\n}\n',
+    '/p {\n  /x r,\n  /y rq,\n  /z r,\n}\n',
+    'profile p { /x rw, bogus }\n',
+  ];
+  for (const [index, policy] of PARSE_ERRORS.entries()) {
+    it(`prints the echo up to the token a parse error stopped at, and the real message (case ${index + 1})`, () => {
+      const world = createWorld();
+      world.run(`printf '${policy.replaceAll('\n', '\\n')}' > /tmp/e`);
+      const expected = real(policy, 'e');
+      const result = world.run('cd /tmp && apparmor_parser -p e');
+      expect(result.stdout).toBe(expected.stdout);
+      expect(result.stderr).toBe(expected.stderr);
+      expect(result.exitCode).toBe(1);
+    });
+  }
 
   it('counts as an action, so -p with -r is one action too many', () => {
     const world = createWorld();

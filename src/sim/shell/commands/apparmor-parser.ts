@@ -154,19 +154,22 @@ function preprocessInput(invocation: Invocation, input: Input, mode: Mode, out: 
   const fileName = input.file ?? '';
   const result = preprocessPolicy(input.text, { reader, searchDirs, cwd: invocation.proc.cwd });
   if (result.error) {
-    const where = fileName === '' ? '' : ` for ${fileName} in profile ${fileName}`;
+    // as 3.0.8: a file names itself, or the included file the error is in, as the profile; stdin names nothing
+    const where = fileName === '' ? '' : ` for ${fileName} in profile ${result.error.file ?? fileName}`;
     out.stdout += result.output;
-    out.stderr += `AppArmor parser error${where} at line ${result.error.line}: ${result.error.message}
-`;
+    out.stderr += `AppArmor parser error${where} at line ${result.error.line}: ${result.error.message}\n`;
     out.status = 1;
     return;
   }
   const checked = checkPolicy(input.text, { reader, includeDirs: mode.includeDirs, fileName, text: input.text });
   const error = checked.diagnostics.find((d) => d.severity === 'error');
   if (error) {
-    // not modelled: 3.0.8 also prints the echo up to the token the error stopped at
-    out.stderr += `${formatParserError(error, { fileName })}
-`;
+    // as 3.0.8: the echo up to the token the error was found at (an error inside an include: not modelled)
+    if (error.file === undefined || error.file === fileName) {
+      const stopAt = error.range[1];
+      out.stdout += preprocessPolicy(input.text, { reader, searchDirs, cwd: invocation.proc.cwd, stopAt }).output;
+    }
+    out.stderr += `${formatParserError(error, { fileName })}\n`;
     out.status = 1;
     return;
   }
