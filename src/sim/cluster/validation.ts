@@ -11,6 +11,7 @@ import {
   APPARMOR_PROFILE_TYPES, annotationKey, containersWithPaths,
 } from './pod.ts';
 import type { EraRules } from './versions.ts';
+import { validateSeccompProfileField } from './seccomp-validation.ts';
 
 /** PATH_MAX - 1, the longest `localhostProfile` the apiserver accepts. */
 export const MAX_LOCALHOST_PROFILE_LENGTH = 4095;
@@ -228,10 +229,12 @@ function validatePodSpecBasics(spec: PodSpec, specPath: string, rules: EraRules)
     else if (seen.has(name)) errors.push({ type: 'Duplicate', field: `${path}.name`, badValue: name, detail: '' });
     seen.add(name);
     if (typeof container.image !== 'string' || container.image === '') errors.push(fieldError.required(`${path}.image`, ''));
+    errors.push(...validateSeccompProfileField(container.securityContext?.seccompProfile, `${path}.securityContext.seccompProfile`));
     if (rules.hasAppArmorField) {
       errors.push(...validateAppArmorProfileField(container.securityContext?.appArmorProfile, `${path}.securityContext.appArmorProfile`, rules));
     }
   }
+  errors.push(...validateSeccompProfileField(spec.securityContext?.seccompProfile, `${specPath}.securityContext.seccompProfile`));
   if (rules.hasAppArmorField) {
     errors.push(...validateAppArmorProfileField(spec.securityContext?.appArmorProfile, `${specPath}.securityContext.appArmorProfile`, rules));
     if (spec.os?.name === 'windows') errors.push(...validateWindowsAppArmor(spec, specPath));
