@@ -49,7 +49,8 @@ export type WorldOptions = {
 };
 
 /** One shell on the terminal; login shells (ssh, `su -`, `sudo -i`) say `logout` when they exit. */
-type Session = { shell: Shell; task: Task; user: string; isLogin: boolean };
+/** `node` is where the shell runs: the world's node, or another cluster node after an interactive `ssh NODE`. */
+type Session = { shell: Shell; task: Task; user: string; isLogin: boolean; node: SimNode };
 
 /** A running world. */
 export type World = {
@@ -87,18 +88,21 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
     node = bootNode(registry, options, undefined) as SimNode;
   }
   const sessions: Session[] = [];
-  let pending: { user: string; isLogin: boolean; label: LoadedProfile | undefined } | undefined;
+  let pending: { user: string; isLogin: boolean; label: LoadedProfile | undefined; on: SimNode | undefined } | undefined;
   let hasExited = false;
   const control: SessionControl = {
     startShell: (user, opts) => {
-      pending = { user, isLogin: opts.isLogin, label: opts.pid === undefined ? undefined : node.kernel.tasks.get(opts.pid)?.label };
+      const here = sessions.at(-1)?.node ?? node;
+      pending = { user, isLogin: opts.isLogin, label: opts.pid === undefined ? undefined : here.kernel.tasks.get(opts.pid)?.label, on: opts.node };
     },
   };
-  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined, isLogin = true, label?: LoadedProfile): Session => {
-    const task = node.login(user, sessions.at(-1)?.task, label);
-    const host = createShellHost(node, task, control);
+  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined, isLogin = true, label?: LoadedProfile, on?: SimNode): Session => {
+    const where = on ?? sessions.at(-1)?.node ?? node;
+    // a login on another node has no parent task here (sshd started it there)
+    const task = where.login(user, where === sessions.at(-1)?.node ? sessions.at(-1)?.task : undefined, label);
+    const host = createShellHost(where, task, control);
     const shell = createShell(host, { ...(cwd ? { cwd } : {}), ...(env ? { env } : {}) });
-    return { shell, task, user, isLogin };
+    return { shell, task, user, isLogin, node: where };
   };
   for (const s of saved?.sessions ?? [{ user: options.user ?? 'root', cwd: '', env: {} }]) {
     sessions.push(open(s.user, s.cwd || undefined, Object.keys(s.env).length > 0 ? s.env : undefined, s.isLogin ?? true));
@@ -114,21 +118,21 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
     },
     run(text) {
       if (hasExited) return { stdout: '', stderr: '', exitCode: top().shell.lastStatus, output: [] };
-      node.clock.advance('command');
       const session = top();
+      session.node.clock.advance('command');
       const result = session.shell.run(text);
-      node.collectLog();
+      session.node.collectLog();
       if (session.shell.hasExited && session.isLogin) sayLogout(result);
       if (session.shell.hasExited) {
         if (sessions.length > 1) {
           sessions.pop();
-          node.logout(session.task);
+          session.node.logout(session.task);
         } else hasExited = true;
       }
       if (pending) {
-        const { user, isLogin, label } = pending;
+        const { user, isLogin, label, on } = pending;
         pending = undefined;
-        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined, isLogin, label));
+        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined, isLogin, label, on));
       }
       return result;
     },

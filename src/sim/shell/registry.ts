@@ -9,6 +9,7 @@
  */
 import type { CommandContext, CommandResult } from './host.ts';
 import type { ProcessApi } from '../node/process-api.ts';
+import type { SimNode } from '../node/node.ts';
 
 /** One option of a command, for `--help`, completion and the reference page. */
 export type CommandOption = {
@@ -41,9 +42,9 @@ export type SessionControl = {
    * @param user - the account
    * @param options - `isLogin`: a login shell (`su -`, `sudo -i`) starts in the user's home; `pid`: the
    *   process that becomes the shell, whose AppArmor confinement the shell keeps (none: unconfined, as
-   *   a shell sshd starts)
+   *   a shell sshd starts); `node`: another node of the cluster the shell runs on (an interactive `ssh NODE`)
    */
-  startShell(user: string, options: { isLogin: boolean; pid?: number }): void;
+  startShell(user: string, options: { isLogin: boolean; pid?: number; node?: SimNode }): void;
 };
 
 /** What `run` receives. Read-only: commands never mutate it. */

@@ -35,11 +35,22 @@ function runSsh(cluster: Cluster, inv: Invocation): CommandResult | undefined {
     if (VALUED.has(arg[arg.length - 1] as string) && arg.length === 2) i++;
   }
   const [destination, ...words] = args.slice(i);
-  if (destination === undefined || words.length === 0 && inv.context.stdin === '') return undefined;
+  if (destination === undefined) return undefined;
   const host = destination.replace(/^[^@]*@/, '').replace(/^node\//, '');
   const node = cluster.nodes.find((n) => n.name === host || n.ip === host);
   if (!node || node.host.hostname === inv.node.hostname) return undefined;
   const user = destination.includes('@') ? destination.slice(0, destination.indexOf('@')) : inv.proc.user;
+  const uid = inv.proc.uidOf(user);
+  // as the node's own ssh: only known accounts, and only your own unless you are root (keys are root's)
+  if (uid === undefined || (uid !== inv.proc.uid && inv.proc.uid !== 0)) {
+    return { stdout: '', stderr: `${user}@${host}: Permission denied (publickey).\n`, exitCode: 255 };
+  }
+  if (words.length === 0 && inv.context.stdin === '') {
+    // an interactive login: the terminal's next lines go to a login shell on that node until `exit`
+    cluster.syncClocks();
+    inv.session?.startShell(user, { isLogin: true, node: node.host });
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
   const stdin = inv.context.stdin;
   const command = words.join(' ');
   const script = command === '' ? stdin : stdin === '' ? command : `{ ${command}\n} <<'__SSH_STDIN__'\n${stdin.replace(/\n$/, '')}\n__SSH_STDIN__`;
