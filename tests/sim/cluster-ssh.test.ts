@@ -26,3 +26,17 @@ describe('ssh between cluster nodes', () => {
     expect(world.run('hostname').stdout).toBe('controlplane\n');
   });
 });
+
+describe('kubectl exec -it POD -- sh', () => {
+  it('opens a shell inside the confined container until exit', () => {
+    const world = cluster();
+    world.run('for NODE in node01 node02; do ssh $NODE \'apparmor_parser -q <<EOF\nprofile k8s-apparmor-example-deny-write { file, deny /** w, }\nEOF\'\ndone');
+    world.run(`kubectl run t --image=busybox --overrides='{"spec":{"securityContext":{"appArmorProfile":{"type":"Localhost","localhostProfile":"k8s-apparmor-example-deny-write"}}}}' -- sleep 1h`);
+    expect(world.run('kubectl exec -it t -- sh')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(world.run('hostname').stdout).toBe('t\n');
+    expect(world.run('cat /proc/1/attr/current').stdout).toBe('k8s-apparmor-example-deny-write (enforce)\n');
+    expect(world.run('touch /tmp/test')).toMatchObject({ stderr: 'touch: /tmp/test: Permission denied\n', exitCode: 1 });
+    world.run('exit');
+    expect(world.run('hostname').stdout).toBe('controlplane\n');
+  });
+});

@@ -88,20 +88,22 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
     node = bootNode(registry, options, undefined) as SimNode;
   }
   const sessions: Session[] = [];
-  let pending: { user: string; isLogin: boolean; label: LoadedProfile | undefined; on: SimNode | undefined } | undefined;
+  let pending: { user: string; isLogin: boolean; label: LoadedProfile | undefined; on: SimNode | undefined; flavour: 'bash' | 'sh' | undefined } | undefined;
   let hasExited = false;
   const control: SessionControl = {
     startShell: (user, opts) => {
-      const here = sessions.at(-1)?.node ?? node;
-      pending = { user, isLogin: opts.isLogin, label: opts.pid === undefined ? undefined : here.kernel.tasks.get(opts.pid)?.label, on: opts.node };
+      const here = opts.node ?? sessions.at(-1)?.node ?? node;
+      pending = { user, isLogin: opts.isLogin, label: opts.pid === undefined ? undefined : here.kernel.tasks.get(opts.pid)?.label, on: opts.node, flavour: opts.flavour };
     },
   };
-  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined, isLogin = true, label?: LoadedProfile, on?: SimNode): Session => {
+  const open = (user: string, cwd: string | undefined, env: Record<string, string> | undefined, isLogin = true, label?: LoadedProfile, on?: SimNode, flavour?: 'bash' | 'sh'): Session => {
     const where = on ?? sessions.at(-1)?.node ?? node;
-    // a login on another node has no parent task here (sshd started it there)
-    const task = where.login(user, where === sessions.at(-1)?.node ? sessions.at(-1)?.task : undefined, label);
+    const isElsewhere = where !== (sessions.at(-1)?.node ?? node);
+    // a login on another node has no parent task here (sshd or the runtime started it there)
+    const task = where.login(user, isElsewhere ? undefined : sessions.at(-1)?.task, label);
     const host = createShellHost(where, task, control);
-    const shell = createShell(host, { ...(cwd ? { cwd } : {}), ...(env ? { env } : {}) });
+    const start = isElsewhere && !isLogin ? '/' : cwd;
+    const shell = createShell(host, { ...(start ? { cwd: start } : {}), ...(env ? { env } : {}), ...(flavour ? { flavour } : {}) });
     return { shell, task, user, isLogin, node: where };
   };
   for (const s of saved?.sessions ?? [{ user: options.user ?? 'root', cwd: '', env: {} }]) {
@@ -130,9 +132,9 @@ export function buildWorld(registry: CommandRegistry, options: WorldOptions = {}
         } else hasExited = true;
       }
       if (pending) {
-        const { user, isLogin, label, on } = pending;
+        const { user, isLogin, label, on, flavour } = pending;
         pending = undefined;
-        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined, isLogin, label, on));
+        sessions.push(open(user, isLogin ? undefined : session.shell.cwd, undefined, isLogin, label, on, flavour));
       }
       return result;
     },

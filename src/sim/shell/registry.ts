@@ -42,9 +42,10 @@ export type SessionControl = {
    * @param user - the account
    * @param options - `isLogin`: a login shell (`su -`, `sudo -i`) starts in the user's home; `pid`: the
    *   process that becomes the shell, whose AppArmor confinement the shell keeps (none: unconfined, as
-   *   a shell sshd starts); `node`: another node of the cluster the shell runs on (an interactive `ssh NODE`)
+   *   a shell sshd starts); `node`: another node the shell runs on (an interactive `ssh NODE`, or a
+   *   container for `kubectl exec -it`); `flavour`: `sh` for a container's shell (default bash)
    */
-  startShell(user: string, options: { isLogin: boolean; pid?: number; node?: SimNode }): void;
+  startShell(user: string, options: { isLogin: boolean; pid?: number; node?: SimNode; flavour?: 'bash' | 'sh' }): void;
 };
 
 /** What `run` receives. Read-only: commands never mutate it. */

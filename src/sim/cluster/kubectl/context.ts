@@ -7,6 +7,7 @@ import type { Cluster } from '../cluster.ts';
 import { lookupResource, type KindInfo } from '../kinds.ts';
 import type { KubeObject } from '../objects.ts';
 import { flag, isOn, type KubectlArgs } from './args.ts';
+import type { SessionControl } from '../../shell/registry.ts';
 
 /** A verb's input. */
 export type VerbContext = {
@@ -15,6 +16,8 @@ export type VerbContext = {
   /** reads a file relative to the caller's cwd; a string is the content, undefined means it does not exist */
   readonly readFile: (path: string) => string | undefined;
   readonly stdin: string;
+  /** the terminal's session, for `kubectl exec -it POD -- sh` (an interactive shell in the container) */
+  readonly session?: SessionControl;
 };
 
 /** The kind info kubectl uses for nodes (the API server here does not store them). */

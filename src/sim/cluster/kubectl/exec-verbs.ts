@@ -68,6 +68,11 @@ export function runExec(ctx: VerbContext): CommandResult {
       : `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`;
     return { stdout: '', stderr: notice + text, exitCode: runtime === 'docker' ? 126 : 1 };
   }
+  // -it with a bare shell and a terminal: the terminal's next lines go to that shell in the container
+  if (ctx.session && isOn(ctx.args, 'stdin') && isOn(ctx.args, 'tty') && ctx.stdin === '' && argv.length === 1 && /^(\/bin\/)?(sh|ash|bash)$/.test(program)) {
+    ctx.session.startShell('root', { isLogin: false, pid: 1, node: container.node, flavour: 'sh' });
+    return { stdout: '', stderr: notice, exitCode: 0 };
+  }
   const stdin = isOn(ctx.args, 'stdin') ? ctx.stdin : '';
   const ran = runInContainer(container, argv, stdin);
   const tail = ran.exitCode !== 0 ? `command terminated with exit code ${ran.exitCode}\n` : '';

@@ -69,7 +69,7 @@ function runKubectl(cluster: Cluster, inv: Invocation): CommandResult {
   if (isOn(parsed, 'help')) return result(`${KUBECTL_HELP.split('\n')[0] ?? ''}\n\nUsage:\n  kubectl ${verbName} [flags] [options]\n`);
   cluster.reconcile();
   const ctx: VerbContext = {
-    cluster, args: parsed, stdin: inv.context.stdin,
+    cluster, args: parsed, stdin: inv.context.stdin, ...(inv.session ? { session: inv.session } : {}),
     readFile: (path) => {
       if (path === '/dev/stdin') return inv.context.stdin;
       const absolute = path.startsWith('/') ? path : `${inv.context.cwd.replace(/\/$/, '')}/${path}`;
