@@ -1,6 +1,7 @@
 /** `head` (GNU coreutils; busybox wording as a flavour): first lines (`-n N`, `-n -N`, `-N`) or bytes (`-c`). */
 import type { CommandSpec, Invocation } from '../registry.ts';
-import { isFailure, parseArgs } from './support/args.ts';
+import { isFailure, parseArgs, type Args } from './support/args.ts';
+import type { CommandResult } from '../host.ts';
 import { readInput } from './support/files.ts';
 import { Output, programName, quote, quotef, strerror } from './support/output.ts';
 
@@ -17,6 +18,23 @@ export function parseCount(text: string): { sign: '' | '-' | '+'; value: number 
   if (!m) return undefined;
   const unit = { '': 1, b: 512, k: 1024, K: 1024, m: 1024 ** 2, M: 1024 ** 2, g: 1024 ** 3, G: 1024 ** 3 }[m[3] ?? ''] ?? 1;
   return { sign: (m[1] ?? '') as '' | '-' | '+', value: Number(m[2]) * unit };
+}
+
+/**
+ * The count option head and tail share: the last of `-n`, `-c` and `-N`, ten lines by default.
+ * @param inv - the invocation (its flavour picks GNU or busybox wording)
+ * @param name - the program name for the message
+ * @param args - the parsed arguments
+ * @returns whether bytes are counted and the count, or the invalid-number error as the tool prints it
+ * @example countOption(inv, 'head', parsed('-n', 'x')) // → { stdout: '', stderr: "head: invalid number of lines: 'x'\n", exitCode: 1 }
+ */
+export function countOption(inv: Invocation, name: string, args: Args): { isBytes: boolean; count: NonNullable<ReturnType<typeof parseCount>> } | CommandResult {
+  const last = args.options.findLast((o) => o.key === 'n' || o.key === 'c' || o.key === 'N');
+  const isBytes = last?.key === 'c';
+  const count = parseCount(last?.value ?? '10');
+  if (count !== undefined) return { isBytes, count };
+  const what = inv.flavour === 'busybox' ? 'invalid number' : `invalid number of ${isBytes ? 'bytes' : 'lines'}:`;
+  return { stdout: '', stderr: `${name}: ${what} ${quote(last?.value ?? '')}\n`, exitCode: 1 };
 }
 
 /**
@@ -45,13 +63,9 @@ export const headCommand: CommandSpec = {
     const name = programName(inv, 'head');
     const args = parseArgs(inv, name, { short: 'n:c:qvz', long: LONG, allowDigits: true });
     if (isFailure(args)) return args;
-    const last = args.options.findLast((o) => o.key === 'n' || o.key === 'c' || o.key === 'N');
-    const isBytes = last?.key === 'c';
-    const count = parseCount(last?.value ?? '10');
-    if (count === undefined) {
-      const what = inv.flavour === 'busybox' ? 'invalid number' : `invalid number of ${isBytes ? 'bytes' : 'lines'}:`;
-      return { stdout: '', stderr: `${name}: ${what} ${quote(last?.value ?? '')}\n`, exitCode: 1 };
-    }
+    const option = countOption(inv, name, args);
+    if ('exitCode' in option) return option;
+    const { isBytes, count } = option;
     const n = count.sign === '-' ? -count.value : count.value;
     const files = args.operands.length === 0 ? ['-'] : args.operands;
     const headers = args.has('v') || (files.length > 1 && !args.has('q'));

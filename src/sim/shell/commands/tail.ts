@@ -3,7 +3,7 @@
  * `-f` prints what is there and returns: the simulated node has no later writes to wait for.
  */
 import type { CommandSpec, Invocation } from '../registry.ts';
-import { parseCount } from './head.ts';
+import { countOption } from './head.ts';
 import { isFailure, parseArgs } from './support/args.ts';
 import { readInput } from './support/files.ts';
 import { Output, programName, quote, strerror } from './support/output.ts';
@@ -42,13 +42,9 @@ export const tailCommand: CommandSpec = {
     const name = programName(inv, 'tail');
     const args = parseArgs(inv, name, { short: 'n:c:qvfFz', long: LONG, allowDigits: true });
     if (isFailure(args)) return args;
-    const last = args.options.findLast((o) => o.key === 'n' || o.key === 'c' || o.key === 'N');
-    const isBytes = last?.key === 'c';
-    const count = parseCount(last?.value ?? '10');
-    if (count === undefined) {
-      const what = inv.flavour === 'busybox' ? 'invalid number' : `invalid number of ${isBytes ? 'bytes' : 'lines'}:`;
-      return { stdout: '', stderr: `${name}: ${what} ${quote(last?.value ?? '')}\n`, exitCode: 1 };
-    }
+    const option = countOption(inv, name, args);
+    if ('exitCode' in option) return option;
+    const { isBytes, count } = option;
     const files = args.operands.length === 0 ? ['-'] : args.operands;
     const headers = args.has('v') || (files.length > 1 && !args.has('q'));
     const output = new Output();
